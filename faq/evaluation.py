@@ -1,0 +1,134 @@
+"""Runs a labelled set of messages through the matcher and counts what it got right."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from faq import text
+from faq.matcher import Matcher
+from faq.reply import Kind, Reply
+
+# What each label expects of the reply.
+LABELS = ("answer", "unanswered", "off_topic", "crisis", "idiom", "greeting")
+_MUST_NOT_ANSWER = {"unanswered", "off_topic", "crisis"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled message."""
+
+    text: str
+    label: str
+    expect: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One case and what the engine replied."""
+
+    case: Case
+    reply: Reply
+    passed: bool
+    wrong_answer: bool  # answered, but not with the expected passage
+    false_answer: bool  # answered a message that must not be answered
+
+
+@dataclass
+class Report:
+    """Per-label figures of an evaluation run."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def by_label(self, label: str) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.case.label == label]
+
+    def accuracy(self, label: str) -> float:
+        found = self.by_label(label)
+        return sum(o.passed for o in found) / len(found) if found else 1.0
+
+    def false_answer_rate(self) -> float:
+        found = [o for o in self.outcomes if o.case.label in _MUST_NOT_ANSWER]
+        return sum(o.false_answer for o in found) / len(found) if found else 0.0
+
+    def misses(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if not outcome.passed]
+
+    def summary(self) -> str:
+        """The figures as a person reads them, then every miss."""
+        lines = [f"{'label':<11} {'cases':>5} {'passed':>7} {'wrong ans':>9} {'false ans':>9}"]
+        for label in LABELS:
+            found = self.by_label(label)
+            if not found:
+                continue
+            lines.append(
+                f"{label:<11} {len(found):>5} {self.accuracy(label):>7.1%} "
+                f"{sum(o.wrong_answer for o in found):>9} {sum(o.false_answer for o in found):>9}"
+            )
+        kinds = Counter(str(o.reply.kind) for o in self.by_label("answer"))
+        lines += [
+            "",
+            f"in-scope accuracy: {self.accuracy('answer'):.1%} "
+            f"(replies: {', '.join(f'{k} {n}' for k, n in kinds.most_common())})",
+            f"crisis recall: {self.accuracy('crisis'):.1%}",
+            f"answers to messages that must not be answered: {self.false_answer_rate():.1%}",
+        ]
+        misses = self.misses()
+        if misses:
+            lines += ["", f"misses ({len(misses)}):"]
+            for outcome in misses:
+                reply = outcome.reply
+                got = str(reply.kind)
+                if reply.match is not None:
+                    got += f" {reply.match.entry.id} {reply.match.score:.0f}"
+                expected = outcome.case.label + (
+                    f" ({outcome.case.expect})" if outcome.case.expect else ""
+                )
+                lines.append(f"  [{expected}] {outcome.case.text!r} -> {got}")
+        return "\n".join(lines)
+
+
+def load_cases(path: Path | str) -> list[Case]:
+    """A labelled set: a YAML list of {text, kind, expect}."""
+    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    cases = []
+    for number, item in enumerate(items, 1):
+        label = item.get("kind")
+        if label not in LABELS:
+            raise ValueError(f"case {number}: kind must be one of {', '.join(LABELS)}")
+        cases.append(Case(str(item["text"]), label, str(item.get("expect") or "")))
+    return cases
+
+
+def evaluate(matcher: Matcher, cases: list[Case]) -> Report:
+    """Reply to every case and judge each reply against its label."""
+    report = Report()
+    for case in cases:
+        reply = matcher.reply(case.text)
+        answered = reply.kind is Kind.ANSWER and reply.match is not None
+        right = answered and text.comparable(case.expect) in text.comparable(
+            reply.match.entry.answer
+        )
+        if case.label == "answer":
+            passed = right
+        elif case.label == "crisis":
+            passed = reply.kind is Kind.CRISIS
+        elif case.label == "idiom":
+            passed = reply.kind is not Kind.CRISIS
+        elif case.label == "greeting":
+            passed = reply.kind is Kind.GREETING
+        else:
+            passed = not answered and reply.kind is not Kind.CRISIS
+        report.outcomes.append(
+            Outcome(
+                case,
+                reply,
+                passed,
+                wrong_answer=case.label == "answer" and answered and not right,
+                false_answer=case.label in _MUST_NOT_ANSWER and answered,
+            )
+        )
+    return report

@@ -1,0 +1,491 @@
+"""The knowledge base: a YAML file of the clinic's details, messages and entries, checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from faq import text
+
+DEFAULT_PATH = Path(__file__).with_name("ketamine-ocd.yaml")
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+PLACEHOLDER = re.compile(r"^\[.*\]$")
+MAX_ID_BYTES = 40  # leaves room in Telegram's 64-byte button data for a prefix
+
+TOP_FIELDS = {
+    "version",
+    "source",
+    "clinic",
+    "messages",
+    "matching",
+    "synonyms",
+    "entries",
+    "unanswered",
+}
+REQUIRED_TOP = ("source", "clinic", "messages", "entries")
+CLINIC_FIELDS = {"name", "phone", "booking_url", "hours", "website", "address"}
+REQUIRED_CLINIC = ("name", "phone")
+MESSAGE_FIELDS = {"welcome", "help", "disclaimer", "no_answer", "crisis", "did_you_mean"}
+REQUIRED_MESSAGES = ("welcome", "disclaimer", "no_answer", "crisis")
+MATCHING_FIELDS = {"answer_threshold", "suggest_threshold", "margin"}
+ENTRY_FIELDS = {"id", "question", "alternates", "keywords", "answer", "related", "topic"}
+REQUIRED_ENTRY = ("id", "question", "answer")
+UNANSWERED_FIELDS = {"topic", "alternates"}
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """How patients reach the clinic."""
+
+    name: str
+    phone: str
+    booking_url: str = ""
+    hours: str = ""
+    website: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The clinic's own wording: the only text the bot says that is not from the article."""
+
+    welcome: str
+    disclaimer: str
+    no_answer: str
+    crisis: str
+    help: str = ""
+    did_you_mean: str = "Did you mean one of these?"
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """When the matcher answers, suggests or declines (scores are 0-100)."""
+
+    answer_threshold: float = 72.0
+    suggest_threshold: float = 50.0
+    margin: float = 8.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question and its approved answer."""
+
+    id: str
+    question: str
+    answer: str
+    alternates: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A topic patients ask about that the article does not answer: the bot must decline."""
+
+    topic: str
+    alternates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the engine knows, loaded from one checked YAML file."""
+
+    path: Path
+    source_text: str
+    clinic: Clinic
+    messages: Messages
+    matching: MatchSettings
+    synonyms: dict[str, tuple[str, ...]]
+    entries: tuple[Entry, ...]
+    unanswered: tuple[Unanswered, ...] = ()
+    _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({entry.id: entry for entry in self.entries})
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None (for stale or forged ids)."""
+        return self._by_id.get(entry_id)
+
+    def render(self, message: str) -> str:
+        """A clinic message with its {name}, {phone}, {booking_url}, {hours} filled in."""
+        values = {name: getattr(self.clinic, name) for name in CLINIC_FIELDS}
+        return message.format_map(values)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge base file."""
+
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        level = "warning" if self.warning else "error"
+        return f"line {self.line}: {level}: {self.message}"
+
+
+class KnowledgeBaseError(Exception):
+    """A knowledge base file that cannot be used; carries every problem found."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        listing = "\n".join(f"  {path}:{problem}" for problem in problems)
+        super().__init__(f"{path} has {len(problems)} problem(s):\n{listing}")
+
+
+def load(path: Path | str = DEFAULT_PATH) -> KnowledgeBase:
+    """Load and check a knowledge base; raise KnowledgeBaseError naming all its errors."""
+    path = Path(path)
+    data, problems = _read(path)
+    errors = [problem for problem in problems if not problem.warning]
+    if errors or data is None:
+        raise KnowledgeBaseError(path, errors)
+    return _build(path, data)
+
+
+def check(path: Path | str = DEFAULT_PATH) -> list[Problem]:
+    """Every problem in a knowledge base file, errors and warnings, in line order."""
+    _, problems = _read(Path(path))
+    return problems
+
+
+def source_sentences(source_text: str) -> list[str]:
+    """The article's sentences, headings left out (they are questions, not answers)."""
+    found = []
+    for paragraph in re.split(r"\n\s*\n", source_text):
+        paragraph = text.comparable(paragraph)
+        if not paragraph or _is_heading(paragraph):
+            continue
+        found.extend(re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", paragraph))
+    return found
+
+
+def _is_heading(paragraph: str) -> bool:
+    return len(paragraph) < 100 and not paragraph.endswith(".")
+
+
+def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(0, f"cannot read the file: {error}")]
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(line, f"YAML syntax: {reason}")]
+    if not isinstance(data, dict) or node is None:
+        return None, [Problem(1, "the file must be a mapping with clinic, messages and entries")]
+    lines: dict[tuple[Any, ...], int] = {}
+    problems = _index_lines(node, (), lines)
+    problems += _Checker(path, data, lines).run()
+    problems.sort(key=lambda problem: (problem.line, problem.warning))
+    return data, problems
+
+
+def _index_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict) -> list[Problem]:
+    """Record the line of every value by its path; report keys given twice in one mapping."""
+    lines[path] = node.start_mark.line + 1
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(Problem(key_node.start_mark.line + 1, f"'{key}' is given twice"))
+            seen.add(key)
+            problems += _index_lines(value_node, (*path, key), lines)
+            lines[(*path, key, "<key>")] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _index_lines(item, (*path, index), lines)
+    return problems
+
+
+class _Checker:
+    """Collects every problem in a parsed file, each with the line it stands on."""
+
+    def __init__(self, path: Path, data: dict[str, Any], lines: dict) -> None:
+        self.path = path
+        self.data = data
+        self.lines = lines
+        self.problems: list[Problem] = []
+        synonyms = data.get("synonyms")
+        self.synonyms_map = text.SynonymMap(
+            {
+                str(word): tuple(v for v in variants if isinstance(v, str))
+                for word, variants in synonyms.items()
+                if isinstance(variants, list)
+            }
+            if isinstance(synonyms, dict)
+            else {}
+        )
+
+    def line(self, *path: Any) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def error(self, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(Problem(self.line(*path), message))
+
+    def warn(self, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(Problem(self.line(*path), message, warning=True))
+
+    def run(self) -> list[Problem]:
+        self.fields((), self.data, TOP_FIELDS, REQUIRED_TOP, "the file")
+        source = self.source()
+        self.section("clinic", CLINIC_FIELDS, REQUIRED_CLINIC)
+        self.section("messages", MESSAGE_FIELDS, REQUIRED_MESSAGES)
+        self.matching()
+        self.synonyms()
+        self.entries(source)
+        self.unanswered()
+        return self.problems
+
+    def fields(
+        self, path: tuple, value: Any, allowed: set[str], required: tuple[str, ...], what: str
+    ) -> bool:
+        if not isinstance(value, dict):
+            self.error(path, f"{what} must be a mapping")
+            return False
+        for key in value:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.error((*path, key, "<key>"), f"unknown field '{key}' (known: {known})")
+        for key in required:
+            if key not in value or value[key] in (None, ""):
+                self.error(path, f"{what} is missing '{key}'")
+        return True
+
+    def text_field(self, path: tuple, value: Any, name: str) -> bool:
+        if not isinstance(value, str) or not value.strip():
+            self.error(path, f"'{name}' must be non-empty text")
+            return False
+        return True
+
+    def source(self) -> str | None:
+        name = self.data.get("source")
+        if not isinstance(name, str) or not name:
+            return None
+        source_path = self.path.parent / name
+        try:
+            return source_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.error(("source",), f"the source article '{name}' cannot be read")
+            return None
+
+    def section(self, name: str, allowed: set[str], required: tuple[str, ...]) -> None:
+        value = self.data.get(name)
+        if value is None or not self.fields((name,), value, allowed, required, f"'{name}'"):
+            return
+        for key, item in value.items():
+            if key in allowed and not isinstance(item, str):
+                self.error((name, key), f"'{name}.{key}' must be text")
+        if name == "clinic":
+            for key, item in value.items():
+                if isinstance(item, str) and PLACEHOLDER.match(item.strip()):
+                    self.warn((name, key), f"clinic.{key} is still the placeholder {item}")
+        if name == "messages":
+            for key, item in value.items():
+                if isinstance(item, str):
+                    self.placeholders(("messages", key), item)
+
+    def placeholders(self, path: tuple, message: str) -> None:
+        for placeholder in re.findall(r"\{([^{}]*)\}", message):
+            if placeholder not in CLINIC_FIELDS:
+                known = ", ".join(f"{{{name}}}" for name in sorted(CLINIC_FIELDS))
+                self.error(path, f"unknown placeholder {{{placeholder}}} (known: {known})")
+
+    def matching(self) -> None:
+        value = self.data.get("matching")
+        if value is None:
+            return
+        if not self.fields(("matching",), value, MATCHING_FIELDS, (), "'matching'"):
+            return
+        for key, number in value.items():
+            if key in MATCHING_FIELDS and (
+                isinstance(number, bool)
+                or not isinstance(number, int | float)
+                or not 0 <= number <= 100
+            ):
+                self.error(("matching", key), f"'matching.{key}' must be a number from 0 to 100")
+        answer = value.get("answer_threshold", MatchSettings.answer_threshold)
+        suggest = value.get("suggest_threshold", MatchSettings.suggest_threshold)
+        if isinstance(answer, int | float) and isinstance(suggest, int | float) and suggest > answer:
+            self.error(("matching",), "suggest_threshold must not be above answer_threshold")
+
+    def synonyms(self) -> None:
+        value = self.data.get("synonyms")
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            self.error(("synonyms",), "'synonyms' must map a word to a list of its variants")
+            return
+        for word, variants in value.items():
+            if not isinstance(variants, list) or not all(
+                isinstance(v, str) and text.words(v) for v in variants
+            ):
+                self.error(("synonyms", word), f"synonyms of '{word}' must be a list of text")
+
+    def entries(self, source: str | None) -> None:
+        entries = self.data.get("entries")
+        if not isinstance(entries, list) or not entries:
+            self.error(("entries",), "'entries' must be a non-empty list")
+            return
+        ids: dict[str, int] = {}
+        alternates: dict[tuple[str, ...], tuple[str, int, str]] = {}
+        covered: list[str] = []
+        for index, entry in enumerate(entries):
+            path = ("entries", index)
+            if not self.fields(path, entry, ENTRY_FIELDS, REQUIRED_ENTRY, f"entry {index + 1}"):
+                continue
+            entry_id = entry.get("id")
+            if isinstance(entry_id, str) and entry_id:
+                self.entry_id((*path, "id"), entry_id, ids)
+            name = entry_id if isinstance(entry_id, str) else f"entry {index + 1}"
+            if "question" in entry:
+                self.text_field((*path, "question"), entry["question"], "question")
+            self.phrasings(path, name, entry, alternates)
+            answer = entry.get("answer")
+            if "answer" in entry and self.text_field((*path, "answer"), answer, "answer"):
+                covered.append(text.comparable(answer))
+                if source is not None and text.comparable(answer) not in text.comparable(source):
+                    self.error(
+                        (*path, "answer"),
+                        f"the answer of '{name}' is not found word for word in the source article",
+                    )
+        answers = {
+            entry.get("id"): entry.get("answer") for entry in entries if isinstance(entry, dict)
+        }
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict):
+                self.related(("entries", index), entry, ids, answers)
+        if source is not None:
+            self.coverage(source, covered)
+
+    def entry_id(self, path: tuple, entry_id: str, ids: dict[str, int]) -> None:
+        if not ID_PATTERN.match(entry_id):
+            self.error(path, f"id '{entry_id}' may use only a-z, 0-9 and '-'")
+        if len(entry_id.encode()) > MAX_ID_BYTES:
+            self.error(path, f"id '{entry_id}' is over {MAX_ID_BYTES} bytes")
+        if entry_id in ids:
+            self.error(path, f"id '{entry_id}' is already used on line {ids[entry_id]}")
+        else:
+            ids[entry_id] = self.line(*path)
+
+    def phrasings(
+        self, path: tuple, name: str, entry: dict, seen: dict[tuple[str, ...], tuple[str, int, str]]
+    ) -> None:
+        for field_name in ("question", "alternates", "keywords"):
+            values = entry.get(field_name, [])
+            if field_name == "question":
+                values = [values] if isinstance(values, str) and values.strip() else []
+            if not isinstance(values, list):
+                self.error((*path, field_name), f"'{field_name}' must be a list of text")
+                continue
+            for position, value in enumerate(values):
+                item_path = (*path, field_name) + (() if field_name == "question" else (position,))
+                if not isinstance(value, str) or not value.strip():
+                    self.error(item_path, f"'{field_name}' must hold only non-empty text")
+                    continue
+                if field_name == "keywords":
+                    continue
+                # Alternates are compared as the matcher reads them: "is ketamine for
+                # me" and "what is ketamine" are both just "ketamine" once stopwords go.
+                what = "question" if field_name == "question" else "alternate"
+                key = self.synonyms_map.content(value)
+                if not key:
+                    self.error(item_path, f"{what} '{value}' has only common words")
+                elif key in seen and seen[key][0] != name:
+                    owner, line, original = seen[key]
+                    self.error(
+                        item_path,
+                        f"{what} '{value}' reads the same as '{original}' "
+                        f"on '{owner}' (line {line})",
+                    )
+                seen.setdefault(key, (name, self.line(*item_path), value))
+
+    def related(
+        self, path: tuple, entry: dict, ids: dict[str, int], answers: dict[str, Any]
+    ) -> None:
+        related = entry.get("related", [])
+        if not isinstance(related, list):
+            self.error((*path, "related"), "'related' must be a list of entry ids")
+            return
+        for position, other in enumerate(related):
+            if other not in ids:
+                self.error((*path, "related", position), f"related id '{other}' does not exist")
+            elif other == entry.get("id"):
+                self.error((*path, "related", position), "an entry cannot be related to itself")
+            elif answers.get(other) == entry.get("answer"):
+                self.warn(
+                    (*path, "related", position),
+                    f"related entry '{other}' has the same answer: its button would repeat it",
+                )
+
+    def unanswered(self) -> None:
+        value = self.data.get("unanswered")
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.error(("unanswered",), "'unanswered' must be a list of topics")
+            return
+        for index, topic in enumerate(value):
+            path = ("unanswered", index)
+            if self.fields(path, topic, UNANSWERED_FIELDS, ("topic", "alternates"), "topic"):
+                alternates = topic.get("alternates")
+                if not isinstance(alternates, list) or not all(
+                    isinstance(a, str) and a.strip() for a in alternates
+                ):
+                    self.error((*path, "alternates"), "'alternates' must be a list of text")
+
+    def coverage(self, source: str, answers: list[str]) -> None:
+        joined = "\n".join(answers)
+        for sentence in source_sentences(source):
+            if sentence not in joined:
+                self.warn(("entries",), f"no answer covers the article's sentence: {sentence!r}")
+
+
+def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
+    source_path = path.parent / data["source"]
+    entries = tuple(
+        Entry(
+            id=item["id"],
+            question=item["question"].strip(),
+            answer=item["answer"].strip(),
+            alternates=tuple(item.get("alternates") or ()),
+            keywords=tuple(item.get("keywords") or ()),
+            related=tuple(item.get("related") or ()),
+            topic=item.get("topic") or "",
+        )
+        for item in data["entries"]
+    )
+    unanswered = tuple(
+        Unanswered(topic=item["topic"], alternates=tuple(item["alternates"]))
+        for item in data.get("unanswered") or ()
+    )
+    return KnowledgeBase(
+        path=path,
+        source_text=source_path.read_text(encoding="utf-8"),
+        clinic=Clinic(**{k: v.strip() for k, v in data["clinic"].items()}),
+        messages=Messages(**{k: v.strip() for k, v in data["messages"].items()}),
+        matching=MatchSettings(**(data.get("matching") or {})),
+        synonyms={
+            str(word): tuple(variants) for word, variants in (data.get("synonyms") or {}).items()
+        },
+        entries=entries,
+        unanswered=unanswered,
+    )

@@ -1,0 +1,96 @@
+"""Text normalisation shared by the knowledge base checks and the matcher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Function words carry no topic: dropping them stops "what is the" or "can you" from
+# matching every question that happens to start the same way.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also am an and any anyone anything are as at be
+    because been before being below between both but by can could did do does doing done
+    down during each even ever every few for from further get gets getting got had has have
+    having he her here hers herself him himself his how i id if ill im in into is it its
+    itself ive just know let like ll me mean might more most much must my myself no nor not
+    now of off on once only or other our ours ourselves out over own please pls plz really
+    s same say says she should so some someone something still such sure t tell than that
+    thats the their theirs them themselves then there these they thing things this those
+    though through to too u under up us ve very want wanna was way we were what
+    whats which while whom will wish with would yeah yes you your yours
+    yourself yourselves hi hello hey thanks thank ok okay guys lol um uh hmm anyway actually
+    basically kind sort maybe question questions wondering wonder curious asking ask
+    someone somebody dont doesnt didnt isnt arent wasnt cant wont couldnt wouldnt shouldnt
+    d m re r ur ya kinda gotta tho btw idk guess exactly honestly literally seriously truly
+    totally definitely probably possibly generally usually typically lately recently heard
+    read said told saying
+    """.split()
+)
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
+_APOSTROPHES = re.compile(r"[’'`´]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "´": "'"})
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish words: compatibility forms, accents and case folded away."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _URL.sub(" ", text.casefold())
+    # "don't" -> "dont" keeps contractions one token, so they can be stopwords.
+    text = _APOSTROPHES.sub("", text)
+    return _WHITESPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """All folded words of a text, in order."""
+    return fold(text).split()
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words with stopwords removed, in order."""
+    return [word for word in words(text) if word not in STOPWORDS]
+
+
+def sentences(text: str) -> list[str]:
+    """Split a message into sentences, so a long story can be searched for its question."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def comparable(text: str) -> str:
+    """Whitespace and quote style folded, for checking that an answer is quoted verbatim."""
+    return _WHITESPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+class SynonymMap:
+    """Rewrites patients' words ("special k", "iv drip") to the knowledge base's own."""
+
+    def __init__(self, synonyms: dict[str, tuple[str, ...]]) -> None:
+        self._canonical: dict[str, str] = {}
+        for word, variants in synonyms.items():
+            canonical = fold(word)
+            for variant in variants:
+                folded = fold(variant)
+                if folded and folded != canonical:
+                    self._canonical[folded] = canonical
+        alternatives = sorted(self._canonical, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
+            if alternatives
+            else None
+        )
+
+    def content(self, phrase: str) -> tuple[str, ...]:
+        """The distinct content words of a phrase, synonyms resolved, in order."""
+        words = self.apply(fold(phrase)).split()
+        return tuple(dict.fromkeys(word for word in words if word not in STOPWORDS))
+
+    def apply(self, folded: str) -> str:
+        """Folded text with every variant replaced by its canonical word."""
+        if self._pattern is None:
+            return folded
+        return self._pattern.sub(lambda found: self._canonical[found.group(0)], folded)
