@@ -16,6 +16,8 @@ run: $(STAMP)
 	$(BIN)/faqbot
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from faq import text
 
@@ -179,8 +180,9 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(0, f"cannot read the file: {error}")]
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(raw)
+        # One parse gives both the data and every value's line; libyaml when present.
+        node = yaml.compose(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = None if node is None else SafeConstructor().construct_document(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -222,6 +224,8 @@ class _Checker:
         self.data = data
         self.lines = lines
         self.problems: list[Problem] = []
+        # content words of each entry phrasing -> (entry id, line, phrasing as written)
+        self.phrasing_keys: dict[tuple[str, ...], tuple[str, int, str]] = {}
         synonyms = data.get("synonyms")
         self.synonyms_map = text.SynonymMap(
             {
@@ -324,7 +328,11 @@ class _Checker:
                 self.error(("matching", key), f"'matching.{key}' must be a number from 0 to 100")
         answer = value.get("answer_threshold", MatchSettings.answer_threshold)
         suggest = value.get("suggest_threshold", MatchSettings.suggest_threshold)
-        if isinstance(answer, int | float) and isinstance(suggest, int | float) and suggest > answer:
+        if (
+            isinstance(answer, int | float)
+            and isinstance(suggest, int | float)
+            and suggest > answer
+        ):
             self.error(("matching",), "suggest_threshold must not be above answer_threshold")
 
     def synonyms(self) -> None:
@@ -346,7 +354,7 @@ class _Checker:
             self.error(("entries",), "'entries' must be a non-empty list")
             return
         ids: dict[str, int] = {}
-        alternates: dict[tuple[str, ...], tuple[str, int, str]] = {}
+        alternates = self.phrasing_keys
         covered: list[str] = []
         for index, entry in enumerate(entries):
             path = ("entries", index)
@@ -451,6 +459,15 @@ class _Checker:
                     isinstance(a, str) and a.strip() for a in alternates
                 ):
                     self.error((*path, "alternates"), "'alternates' must be a list of text")
+                    continue
+                for position, alternate in enumerate(alternates):
+                    owner = self.phrasing_keys.get(self.synonyms_map.content(alternate))
+                    if owner is not None:
+                        self.error(
+                            (*path, "alternates", position),
+                            f"unanswered '{alternate}' reads the same as '{owner[2]}' "
+                            f"on '{owner[0]}' (line {owner[1]}): the bot cannot tell them apart",
+                        )
 
     def coverage(self, source: str, answers: list[str]) -> None:
         joined = "\n".join(answers)

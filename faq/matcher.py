@@ -1,4 +1,12 @@
-"""From a patient's message to a Reply: crisis first, then greetings, then the entries."""
+"""From a patient's message to a Reply: crisis first, then greetings, then the entries.
+
+Each entry is known by its phrasings (question, alternates, keywords), each reduced to
+its content words. A message is scored against a phrasing by how much of the phrasing
+it covers (recall) and how much of the message the phrasing explains (precision), each
+word weighted by how rare it is across entries (IDF), misspellings counted through
+rapidfuzz. Topics the article does not answer (cost, dose, pregnancy ...) are scored
+the same way, so a message about them is declined instead of getting a nearby entry.
+"""
 
 from __future__ import annotations
 
@@ -18,30 +26,41 @@ MAX_SUGGESTIONS = 3
 # A message longer than this is read from its start and its end, where people put
 # their question; the middle of a 10,000-character story adds cost, not signal.
 MAX_CHARS = 3000
-MAX_UNITS = 12
+MAX_SENTENCES = 6  # question sentences of a long message scored on their own
+TOP_TARGETS = 10  # targets scored exactly for each message; the rest are bounded out
+MAX_SCORED = 30  # at most this many targets get the full phrasing-by-phrasing score
+# A message of more content words than this is a story: its bag of words matches
+# everything a little, so only its sentences that ask something are scored.
+MAX_UNIT_WORDS = 40
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for a misspelt word to count as the known word
 MIN_TYPO_LENGTH = 4  # shorter words are too easily one letter from another word
 STEM_STRENGTH = 0.9  # "addicted" for "addictive": the same word, not quite the same sense
-# How a phrasing's score weighs what it covers of the message (precision) against
-# what the message covers of it (recall): the square root lets a question inside a
-# longer sentence still score well, while a message about something else scores low.
-PRECISION_EXPONENT = 0.5
-# A message whose every word appears somewhere in one entry's phrasings is evidence
-# for that entry even when no single phrasing matches; it counts for less than a
-# phrasing match, so it can suggest on its own but answers only when nearly all of
-# the message is explained.
+MIN_STEM_LENGTH = 5  # "need" is not the stem of "needle"
+MAX_SUFFIX = 3  # "super" is not the stem of "superbill"
+# A phrasing's score is recall x precision ** PRECISION_EXPONENT: the square root lets
+# a question inside a longer sentence still score well, while a message about
+# something else (its extra words unexplained) scores low.
+PRECISION_EXPONENT = 0.75
+# A message whose words all appear somewhere in one entry's phrasings is evidence for
+# that entry even when no single phrasing matches. It ranks and suggests, but never
+# answers on its own: an answer needs one phrasing that matches.
 ENTRY_EVIDENCE = 0.85
+# Read on the raw sentence: folding every sentence of a long story costs more than the
+# rest of matching it.
 _QUESTION_START = re.compile(
-    r"^(?:how|what|whats|why|when|where|who|which|is|are|can|could|do|does|did|will|would|"
-    r"should|may|am|has|have|any|wat|wht|hw)\b"
+    r"^\W*(?:how|what|what'?s|why|when|where|who|which|is|are|can|could|do|does|did|will|"
+    r"would|should|may|am|has|have|any|wat|wht|hw)\b",
+    re.IGNORECASE,
 )
+
+# word -> {known word: strength 0-1}
+Strengths = dict[str, dict[str, float]]
 
 
 @dataclass(frozen=True)
 class _Phrasing:
-    """One way of asking an entry (or an unanswered topic), as weighted content words."""
+    """One way of asking a target, as content words with their IDF weights."""
 
-    target: int  # index into Matcher._targets
     words: tuple[str, ...]
     weights: tuple[float, ...]
     total: float
@@ -53,15 +72,17 @@ class _Target:
 
     entry: Entry | None
     answer_key: str  # targets with the same answer never compete on the margin
+    phrasings: tuple[_Phrasing, ...]
+    by_word: dict[str, tuple[int, ...]]  # content word -> indexes into phrasings
 
 
 @dataclass(frozen=True)
 class _Ranked:
-    """A target's score for a message: overall, and from phrasings alone."""
+    """A target's score for a message: overall, and from single phrasings alone."""
 
     target: int
     score: float
-    direct: float  # the best single phrasing's score: an answer needs this
+    direct: float
 
 
 class Matcher:
@@ -71,45 +92,44 @@ class Matcher:
         self.kb = kb
         self.settings = kb.matching
         self._synonyms = text.SynonymMap(kb.synonyms)
-        self._targets: list[_Target] = [_Target(entry, entry.answer) for entry in kb.entries]
-        sources: list[tuple[int, str]] = []
-        for index, entry in enumerate(kb.entries):
-            for phrasing in (entry.question, *entry.alternates, *entry.keywords):
-                sources.append((index, phrasing))
-        for topic in kb.unanswered:
-            self._targets.append(_Target(None, f"unanswered:{topic.topic}"))
-            sources.extend((len(self._targets) - 1, phrasing) for phrasing in topic.alternates)
+        sources: list[tuple[Entry | None, str, Iterable[str]]] = [
+            (entry, entry.answer, (entry.question, *entry.alternates, *entry.keywords))
+            for entry in kb.entries
+        ]
+        sources += [(None, f"unanswered:{t.topic}", t.alternates) for t in kb.unanswered]
+        tokenised = [
+            (entry, key, list(dict.fromkeys(filter(None, map(self._content, phrasings)))))
+            for entry, key, phrasings in sources
+        ]
 
-        tokenised = [(target, self._content(phrasing)) for target, phrasing in sources]
-        frequency: dict[str, set[int]] = defaultdict(set)
-        for target, words in tokenised:
-            for word in words:
-                frequency[word].add(target)
-        count = len(self._targets)
-        self._idf = {word: math.log(1 + count / len(hits)) for word, hits in frequency.items()}
+        targets_of: dict[str, set[int]] = defaultdict(set)
+        for index, (_, _, phrasings) in enumerate(tokenised):
+            for words in phrasings:
+                for word in words:
+                    targets_of[word].add(index)
+        count = len(tokenised)
+        self._idf = {word: math.log(1 + count / len(hits)) for word, hits in targets_of.items()}
         # A word no phrasing uses is as telling as the rarest known word: "cost" or
         # "pregnant" in a message is the reason the bot must not answer it.
         self._unknown_idf = math.log(1 + count)
+        self._targets_of = {word: tuple(sorted(hits)) for word, hits in targets_of.items()}
         self._vocabulary = sorted(self._idf)
-        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        by_prefix: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             if len(word) >= MIN_TYPO_LENGTH:
-                self._by_prefix[word[:MIN_TYPO_LENGTH]].append(word)
+                by_prefix[word[:MIN_TYPO_LENGTH]].append(word)
+        self._by_prefix = dict(by_prefix)
+        self._targets = [self._target(entry, key, phrasings) for entry, key, phrasings in tokenised]
 
-        self._targets_of: dict[str, frozenset[int]] = {
-            word: frozenset(hits) for word, hits in frequency.items()
-        }
-        self._phrasings: list[_Phrasing] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        seen: set[tuple[int, tuple[str, ...]]] = set()
-        for target, words in tokenised:
-            if not words or (target, words) in seen:
-                continue
-            seen.add((target, words))
+    def _target(self, entry: Entry | None, key: str, phrasings: list[tuple[str, ...]]) -> _Target:
+        weighted = []
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for index, words in enumerate(phrasings):
             weights = tuple(self._idf[word] for word in words)
+            weighted.append(_Phrasing(words, weights, sum(weights)))
             for word in words:
-                self._postings[word].append(len(self._phrasings))
-            self._phrasings.append(_Phrasing(target, words, weights, sum(weights)))
+                by_word[word].append(index)
+        return _Target(entry, key, tuple(weighted), {w: tuple(i) for w, i in by_word.items()})
 
     def reply(self, message: str) -> Reply:
         """The engine's decision for one message."""
@@ -129,8 +149,8 @@ class Matcher:
         ]
         top = entries[0] if entries else None
         if best_target.entry is None:
-            # The message is about something the article does not answer (cost, dose,
-            # pregnancy ...): a nearby entry would be a confident wrong answer.
+            # The message is about something the article does not answer: a nearby
+            # entry would be a confident wrong answer.
             return Reply(Kind.NO_MATCH, message, top, ())
         runner_up = next(
             (
@@ -141,20 +161,16 @@ class Matcher:
             0.0,
         )
         settings = self.settings
-        if best.direct >= settings.answer_threshold and best.score - runner_up >= settings.margin:
-            others = [
-                m
-                for m in _distinct(entries[1:], exclude=best_target.answer_key)
-                if m.score >= settings.suggest_threshold
-            ]
+        close = [m for m in _distinct(entries) if m.score >= settings.suggest_threshold]
+        if best.score >= settings.answer_threshold and best.score - runner_up >= settings.margin:
+            others = [m for m in close if m.entry.answer != best_target.answer_key]
             return Reply(Kind.ANSWER, message, top, tuple(others[:MAX_SUGGESTIONS]))
         if best.score >= settings.suggest_threshold:
-            close = [m for m in _distinct(entries, None) if m.score >= settings.suggest_threshold]
             return Reply(Kind.SUGGESTIONS, message, top, tuple(close[:MAX_SUGGESTIONS]))
         return Reply(Kind.NO_MATCH, message, top, ())
 
     def rank(self, message: str) -> list[tuple[str, float]]:
-        """Every entry id or unanswered topic that shares a word with the message, best first."""
+        """The best-scoring entry ids and unanswered topics for a message, best first."""
         return [
             (target.entry.id if target.entry else target.answer_key, item.score)
             for item in self._rank(message)
@@ -168,56 +184,71 @@ class Matcher:
             for item in self._rank(query)
             if (entry := self._targets[item.target].entry) is not None
         ]
-        return _distinct(entries, exclude=None, by_answer=False)[:limit]
-
-    def _rank(self, message: str) -> list[_Ranked]:
-        score: dict[int, float] = {}
-        direct: dict[int, float] = {}
-        for unit in self._units(message):
-            unit_score, unit_direct = self._score_unit(unit)
-            for target, value in unit_score.items():
-                score[target] = max(score.get(target, 0.0), value)
-            for target, value in unit_direct.items():
-                direct[target] = max(direct.get(target, 0.0), value)
-        ranked = [_Ranked(t, value, direct.get(t, 0.0)) for t, value in score.items()]
-        ranked.sort(key=lambda item: (-item.score, -item.direct, item.target))
-        return ranked
+        return _distinct(entries, by_answer=False)[:limit]
 
     def _content(self, phrase: str) -> tuple[str, ...]:
         return self._synonyms.content(phrase)
+
+    def _rank(self, message: str) -> list[_Ranked]:
+        strengths: Strengths = {}
+        score: dict[int, float] = {}
+        direct: dict[int, float] = {}
+        for unit in self._units(message):
+            for word in unit:
+                if word not in strengths:
+                    strengths[word] = self._strengths(word)
+            for target, (unit_score, unit_direct) in self._score_unit(unit, strengths).items():
+                score[target] = max(score.get(target, 0.0), unit_score)
+                direct[target] = max(direct.get(target, 0.0), unit_direct)
+        ranked = [_Ranked(t, value, direct[t]) for t, value in score.items() if value > 0]
+        # On a tie an entry goes before an unanswered topic: the tie makes the reply
+        # "Did you mean", never an answer, and a list beats a flat decline.
+        ranked.sort(
+            key=lambda item: (
+                -item.score,
+                self._targets[item.target].entry is None,
+                -item.direct,
+                item.target,
+            )
+        )
+        return ranked
 
     def _units(self, message: str) -> list[tuple[str, ...]]:
         """The whole message, and each sentence of it that asks something."""
         if len(message) > MAX_CHARS:
             half = MAX_CHARS // 2
             message = f"{message[:half]}\n{message[-half:]}"
-        units = [self._content(message)]
+        whole = self._content(message)
+        units = [whole] if len(whole) <= MAX_UNIT_WORDS else []
         parts = text.sentences(message)
         if len(parts) > 1:
             asking = [
-                part
-                for part in parts
-                if part.rstrip().endswith("?") or _QUESTION_START.match(text.fold(part))
-            ]
+                part for part in parts if part.endswith("?") or _QUESTION_START.match(part)
+            ] or parts[-2:]
             # A one-word sentence ("is he right?") means something only with the rest
             # of the message, which the whole-message unit already reads.
             units.extend(
-                unit
-                for unit in (self._content(part) for part in asking[-MAX_UNITS:])
+                unit[:MAX_UNIT_WORDS]
+                for unit in (self._content(part) for part in asking[-MAX_SENTENCES:])
                 if len(unit) >= 2
             )
-        return [unit for unit in units if unit]
+        if not units:
+            units = [whole[-MAX_UNIT_WORDS:]]
+        return [unit for unit in dict.fromkeys(units) if unit]
 
     def _strengths(self, word: str) -> dict[str, float]:
         """Known words this message word stands for, with how sure that is (0-1)."""
-        if word in self._idf:
-            found = {word: 1.0}
-        else:
-            found = {}
+        found = {word: 1.0} if word in self._idf else {}
         if len(word) < MIN_TYPO_LENGTH:
             return found
         for known in self._by_prefix.get(word[:MIN_TYPO_LENGTH], ()):
-            if known != word and (known.startswith(word) or word.startswith(known)):
+            short, long = sorted((word, known), key=len)
+            if (
+                known != word
+                and len(short) >= MIN_STEM_LENGTH
+                and len(long) - len(short) <= MAX_SUFFIX
+                and long.startswith(short)
+            ):
                 found[known] = max(found.get(known, 0.0), STEM_STRENGTH)
         if word not in self._idf:
             for known, score, _ in process.extract(
@@ -231,67 +262,80 @@ class Matcher:
                 found[known] = max(found.get(known, 0.0), score / 100)
         return found
 
-    def _score_unit(self, words: tuple[str, ...]) -> tuple[dict[int, float], dict[int, float]]:
-        """Each target's score for one unit, overall and from single phrasings."""
-        strengths = {word: self._strengths(word) for word in words}
+    def _score_unit(
+        self, words: tuple[str, ...], strengths: Strengths
+    ) -> dict[int, tuple[float, float]]:
+        """The best targets for one unit: target -> (score, best single phrasing's score)."""
         weights = {
-            word: max((self._idf[k] for k in known), default=self._unknown_idf)
-            for word, known in strengths.items()
+            word: max((self._idf[k] for k in strengths[word]), default=self._unknown_idf)
+            for word in words
         }
-        message_total = sum(weights.values())
-        # Best strength with which the message covers each known word.
-        covered: dict[str, float] = {}
-        for known in strengths.values():
-            for word, strength in known.items():
-                covered[word] = max(covered.get(word, 0.0), strength)
-        candidates: set[int] = set()
-        for word in covered:
-            candidates.update(self._postings.get(word, ()))
+        total = sum(weights.values())
+        # Which message words cover each known word, and how surely.
+        coverers: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for word in words:
+            for known, strength in strengths[word].items():
+                coverers[known].append((word, strength))
+        # What covering each known word adds to a phrasing's recall and precision.
+        gains = {
+            known: (
+                self._idf[known] * max(s for _, s in found),
+                max(weights[word] * s for word, s in found),
+            )
+            for known, found in coverers.items()
+        }
 
-        # How much of the message each target's whole vocabulary explains.
-        explained: dict[int, float] = defaultdict(float)
-        for word, known in strengths.items():
+        # How much of the message each target's vocabulary explains: evidence for the
+        # target, and an upper bound on the precision of any one of its phrasings.
+        reach: dict[int, float] = defaultdict(float)
+        for word in words:
             best: dict[int, float] = {}
-            for known_word, strength in known.items():
-                for target in self._targets_of.get(known_word, ()):
-                    best[target] = max(best.get(target, 0.0), strength)
+            for known, strength in strengths[word].items():
+                for target in self._targets_of[known]:
+                    if strength > best.get(target, 0.0):
+                        best[target] = strength
             for target, strength in best.items():
-                explained[target] += weights[word] * strength
-        direct: dict[int, float] = {}
-        for index in candidates:
-            phrasing = self._phrasings[index]
-            recall = (
-                sum(
-                    weight * covered.get(word, 0.0)
-                    for word, weight in zip(phrasing.words, phrasing.weights, strict=True)
-                )
-                / phrasing.total
-            )
-            precision = (
-                sum(
-                    weights[word]
-                    * max((known.get(p, 0.0) for p in phrasing.words), default=0.0)
-                    for word, known in strengths.items()
-                )
-                / message_total
-            )
-            score = 100.0 * recall * precision**PRECISION_EXPONENT
-            if score > direct.get(phrasing.target, 0.0):
-                direct[phrasing.target] = score
-        combined = {
-            target: 100.0 * ENTRY_EVIDENCE * total / message_total
-            for target, total in explained.items()
-        }
-        for target, score in direct.items():
-            combined[target] = max(combined.get(target, 0.0), score)
-        return combined, direct
+                reach[target] += weights[word] * strength
+
+        results: dict[int, tuple[float, float]] = {}
+        floor = 0.0  # the TOP_TARGETS-th best score so far
+        for target, amount in sorted(reach.items(), key=lambda item: -item[1])[:MAX_SCORED]:
+            if (
+                len(results) >= TOP_TARGETS
+                and 100.0 * (amount / total) ** PRECISION_EXPONENT <= floor
+            ):
+                break  # no phrasing of this or any later target can do better
+            best_direct = self._best_phrasing(target, total, gains)
+            from_entry = 100.0 * ENTRY_EVIDENCE * amount / total
+            results[target] = (max(best_direct, from_entry), best_direct)
+            if len(results) >= TOP_TARGETS:
+                floor = sorted((s for s, _ in results.values()), reverse=True)[TOP_TARGETS - 1]
+        return results
+
+    def _best_phrasing(
+        self, target: int, total: float, gains: dict[str, tuple[float, float]]
+    ) -> float:
+        """The best score of one target's phrasings, summed word by word over postings."""
+        entry = self._targets[target]
+        recall: dict[int, float] = defaultdict(float)
+        explained: dict[int, float] = defaultdict(float)
+        for known, (recall_gain, explained_gain) in gains.items():
+            for index in entry.by_word.get(known, ()):
+                recall[index] += recall_gain
+                explained[index] += explained_gain
+        best = 0.0
+        for index, covered in recall.items():
+            # Two known words one message word stands for ("effect", "effective") must
+            # not explain that message word twice.
+            precision = min(explained[index], total) / total
+            score = covered / entry.phrasings[index].total * precision**PRECISION_EXPONENT
+            best = max(best, score)
+        return 100.0 * best
 
 
-def _distinct(
-    matches: Iterable[Match], exclude: str | None, by_answer: bool = True
-) -> list[Match]:
-    """Matches with one per answer (two buttons must not lead to the same text)."""
-    seen: set[str] = set() if exclude is None else {exclude}
+def _distinct(matches: Iterable[Match], by_answer: bool = True) -> list[Match]:
+    """One match per answer (two buttons must not lead to the same text), best first."""
+    seen: set[str] = set()
     found = []
     for match in matches:
         key = match.entry.answer if by_answer else match.entry.id

@@ -48,8 +48,7 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?)\b",
     r"\b(?:im|i am|i m|think im|feel like im) dying\b"
     r"(?! to\b| of (?:laughter|boredom|curiosity|embarrassment|cringe)| laughing| lol| lmao| haha)",
-    r"\btook (?:\d{2,}|twenty|thirty|forty|fifty|a hundred|dozens) (?:of )?(?:my |the )?"
-    + _DRUGS,
+    r"\btook (?:\d{2,}|twenty|thirty|forty|fifty|a hundred|dozens) (?:of )?(?:my |the )?" + _DRUGS,
     r"\b(?:mixed|combined|took|taken|had|drank) \w+(?: \w+)? (?:with|and|plus) "
     r"(?:alcohol|vodka|beer|wine|whiskey|drinks|booze|xanax|benzos|opioids|pills|heroin)\b",
     r"\bchest (?:feels |is |gets )?(?:tight|tightness|pain|hurts|crushing)\b",
@@ -94,7 +93,8 @@ _PATTERNS: tuple[str, ...] = (
     r"\bjump (?:off|from) (?:a|the|this) (?:bridge|building|roof|cliff|balcony)\b",
     r"\bgun to my head\b",
     r"\boverdos\w*",
-    r"\b(?:i|ive|i have|he|she|they|friend|someone|might have|may have) (?:just )?od(?:d|ed|ing)?\b",
+    r"\b(?:i|ive|i have|he|she|they|friend|someone|might have|may have) (?:just )?"
+    r"od(?:d|ed|ing)?\b",
     r"\btook (?:a |the )?(?:whole|entire|full) (?:bottle|pack|packet|box|strip)\b",
     r"\b(?:took|taken|take|swallowed) too many\b",
     r"\b(?:took|taken|take|swallowed|had|used|did) (?:way )?too much (?:of )?(?:my |the )?"
@@ -117,16 +117,16 @@ _CRISIS = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS))
 
 def _corrected(folded: str) -> str:
     """Replace near-misses of the crisis vocabulary by the word itself."""
-    out = []
-    for word in folded.split():
+    words = folded.split()
+    replacements = {}
+    for word in set(words):
         if len(word) >= 5 and word not in _TYPO_TARGETS:
             best = process.extractOne(
                 word, _TYPO_TARGETS, scorer=fuzz.ratio, processor=None, score_cutoff=_TYPO_CUTOFF
             )
             if best is not None:
-                word = best[0]
-        out.append(word)
-    return " ".join(out)
+                replacements[word] = best[0]
+    return " ".join(replacements.get(word, word) for word in words)
 
 
 def is_crisis(message: str) -> bool:

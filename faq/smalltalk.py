@@ -16,10 +16,13 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 MAX_WORDS = 8
+MAX_CHARS = 120  # longer than any greeting; skips folding a whole story
 
 
 def is_greeting(message: str) -> bool:
     """True for a short social message that asks nothing the knowledge base could answer."""
+    if len(message) > MAX_CHARS:
+        return False
     found = text.words(message)
     if not found or len(found) > MAX_WORDS:
         return False

@@ -24,7 +24,7 @@ STOPWORDS: frozenset[str] = frozenset(
     someone somebody dont doesnt didnt isnt arent wasnt cant wont couldnt wouldnt shouldnt
     d m re r ur ya kinda gotta tho btw idk guess exactly honestly literally seriously truly
     totally definitely probably possibly generally usually typically lately recently heard
-    read said told saying
+    read said told saying wat wats wut wht hw whta waht
     """.split()
 )
 
@@ -38,9 +38,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish words: compatibility forms, accents and case folded away."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _URL.sub(" ", text.casefold())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    if "@" in text or "http" in text or "www." in text:  # the URL pattern is slow on prose
+        text = _URL.sub(" ", text)
     # "don't" -> "dont" keeps contractions one token, so they can be stopwords.
     text = _APOSTROPHES.sub("", text)
     return _WHITESPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
@@ -70,27 +73,42 @@ class SynonymMap:
     """Rewrites patients' words ("special k", "iv drip") to the knowledge base's own."""
 
     def __init__(self, synonyms: dict[str, tuple[str, ...]]) -> None:
-        self._canonical: dict[str, str] = {}
+        # first word -> (variant's words, canonical word), longest variants first
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for word, variants in synonyms.items():
             canonical = fold(word)
             for variant in variants:
-                folded = fold(variant)
-                if folded and folded != canonical:
-                    self._canonical[folded] = canonical
-        alternatives = sorted(self._canonical, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
-            if alternatives
-            else None
-        )
+                folded = tuple(fold(variant).split())
+                if folded and folded != (canonical,):
+                    self._by_first.setdefault(folded[0], []).append((folded, canonical))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
 
     def content(self, phrase: str) -> tuple[str, ...]:
         """The distinct content words of a phrase, synonyms resolved, in order."""
         words = self.apply(fold(phrase)).split()
-        return tuple(dict.fromkeys(word for word in words if word not in STOPWORDS))
+        # A lone letter ("n" of "N-methyl", "k") says nothing once synonyms are applied,
+        # and numbers ("40 times a day", "for 3 years") are the story, not the topic.
+        return tuple(
+            dict.fromkeys(
+                word
+                for word in words
+                if len(word) > 1 and not word.isdigit() and word not in STOPWORDS
+            )
+        )
 
     def apply(self, folded: str) -> str:
-        """Folded text with every variant replaced by its canonical word."""
-        if self._pattern is None:
-            return folded
-        return self._pattern.sub(lambda found: self._canonical[found.group(0)], folded)
+        """Folded text with every variant replaced by its canonical word, longest first."""
+        words = folded.split()
+        out: list[str] = []
+        start = 0
+        while start < len(words):
+            for variant, canonical in self._by_first.get(words[start], ()):
+                if tuple(words[start : start + len(variant)]) == variant:
+                    out.append(canonical)
+                    start += len(variant)
+                    break
+            else:
+                out.append(words[start])
+                start += 1
+        return " ".join(out)

@@ -1,0 +1,77 @@
+"""The engine's replies as plain text, and a chat in the terminal on the same engine."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+from faq.knowledge import Entry, KnowledgeBase
+from faq.matcher import Matcher
+from faq.reply import Kind, Match, Reply
+
+
+def options_for(kb: KnowledgeBase, reply: Reply) -> list[Entry]:
+    """The entries a person can pick next: suggestions, or an answer's related questions."""
+    if reply.kind is Kind.SUGGESTIONS:
+        return [match.entry for match in reply.suggestions]
+    if reply.kind is Kind.ANSWER and reply.match is not None:
+        related = (kb.entry(entry_id) for entry_id in reply.match.entry.related)
+        return [entry for entry in related if entry is not None]
+    return []
+
+
+def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
+    """A reply as a person reads it in a terminal; options are numbered from 1."""
+    messages = kb.messages
+    if reply.kind is Kind.CRISIS:
+        return kb.render(messages.crisis)
+    if reply.kind is Kind.GREETING:
+        return "\n\n".join(kb.render(m) for m in (messages.welcome, messages.disclaimer) if m)
+    if reply.kind is Kind.NO_MATCH:
+        return kb.render(messages.no_answer)
+    options = options_for(kb, reply)
+    if reply.kind is Kind.SUGGESTIONS:
+        return "\n".join([kb.render(messages.did_you_mean), *_numbered(options)])
+    assert reply.match is not None
+    parts = [reply.match.entry.question, "", reply.match.entry.answer]
+    if options:
+        parts += ["", "Related questions:", *_numbered(options)]
+    return "\n".join(parts)
+
+
+def _numbered(entries: Iterable[Entry]) -> list[str]:
+    return [f"  {number}. {entry.question}" for number, entry in enumerate(entries, 1)]
+
+
+def answer_entry(entry: Entry) -> Reply:
+    """The reply for an entry a person picked from a list (no matching involved)."""
+    return Reply(Kind.ANSWER, entry.question, Match(entry, 100.0))
+
+
+def chat(matcher: Matcher, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+    """Read questions until end of input; a number picks one of the listed questions."""
+    kb = matcher.kb
+    interactive = stdin.isatty()
+    print(format_reply(kb, Reply(Kind.GREETING, "")), file=stdout)
+    print("\n(Type a question; a number picks a listed question; Ctrl-D quits.)", file=stdout)
+    options: list[Entry] = []
+    while True:
+        if interactive:
+            print("\nyou> ", end="", file=stdout, flush=True)
+        try:
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            break
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.isdigit() and 1 <= int(text) <= len(options):
+            reply = answer_entry(options[int(text) - 1])
+        else:
+            reply = matcher.reply(text)
+        options = options_for(kb, reply)
+        print(f"\n{format_reply(kb, reply)}", file=stdout, flush=True)
+    print("\nGoodbye.", file=stdout)

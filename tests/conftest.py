@@ -1,0 +1,75 @@
+"""Shared fixtures: the shipped knowledge base, and small ones written to a temporary folder."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from faq import knowledge
+from faq.matcher import Matcher
+
+ARTICLE = """\
+Sample Article
+
+Ketamine is a medicine used for sedation. It is given by a doctor.
+
+How Fast Does It Work?
+
+Many patients feel better within hours of a single infusion.
+"""
+
+VALID_KB = """\
+version: 1
+source: article.txt
+clinic:
+  name: Test Clinic
+  phone: "555-0100"
+messages:
+  welcome: Welcome to {name}.
+  disclaimer: Not medical advice.
+  no_answer: Sorry, call {phone}.
+  crisis: Call 988 or 911.
+synonyms:
+  ketamine: [special k]
+entries:
+  - id: what-is-ketamine
+    question: What is ketamine?
+    alternates:
+      - what is special k
+      - ketamine medicine
+    answer: Ketamine is a medicine used for sedation. It is given by a doctor.
+    related: [how-fast]
+  - id: how-fast
+    question: How fast does it work?
+    alternates:
+      - how quickly will i feel better
+    answer: Many patients feel better within hours of a single infusion.
+"""
+
+
+@pytest.fixture(scope="session")
+def kb() -> knowledge.KnowledgeBase:
+    """The knowledge base the bot ships with."""
+    return knowledge.load()
+
+
+@pytest.fixture(scope="session")
+def matcher(kb: knowledge.KnowledgeBase) -> Matcher:
+    """A matcher on the shipped knowledge base."""
+    return Matcher(kb)
+
+
+@pytest.fixture
+def write_kb(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a knowledge base (and the sample article beside it); return its path."""
+
+    def write(content: str = VALID_KB, article: str = ARTICLE) -> Path:
+        (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+        path = tmp_path / "kb.yaml"
+        path.write_text(textwrap.dedent(content), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,143 @@
+"""The `faqbot` command line: its JSON contract, stdin mode, exit codes and the chat."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import VALID_KB
+
+JSON_FIELDS = ["query", "kind", "id", "question", "answer", "score", "suggestions"]
+
+
+def faqbot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "FAQ_PATH")
+    }
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        cwd=Path(__file__).parent.parent,
+    )
+
+
+def test_ask_prints_the_answer_headed_by_its_question() -> None:
+    result = faqbot("ask", "is ketamine addictive?")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Is ketamine addictive, and does it have side effects?\n")
+    assert "lower risk of addiction" in result.stdout
+
+
+def test_ask_json_prints_one_object_with_the_contract_fields() -> None:
+    result = faqbot("ask", "--json", "how fast does ketamine work")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    reply = json.loads(lines[0])
+    assert list(reply) == JSON_FIELDS
+    assert reply["kind"] == "answer"
+    assert reply["id"] == "how-fast-it-works"
+    assert "within hours of a single infusion" in reply["answer"]
+    assert 0 <= reply["score"] <= 100
+    for suggestion in reply["suggestions"]:
+        assert list(suggestion) == ["id", "question", "answer", "score"]
+
+
+def test_ask_json_reads_questions_from_stdin_one_line_each_in_order() -> None:
+    questions = ["hi", "is ketamine addictive", "how much does it cost", "i want to kill myself"]
+    result = faqbot("ask", "--json", stdin="\n".join(questions) + "\n")
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["query"] for r in replies] == questions
+    assert [r["kind"] for r in replies] == ["greeting", "answer", "no_match", "crisis"]
+
+
+def test_ask_json_declines_with_empty_fields() -> None:
+    reply = json.loads(faqbot("ask", "--json", "what is the capital of france").stdout)
+    assert reply["kind"] == "no_match"
+    assert reply["id"] is None and reply["answer"] is None and reply["suggestions"] == []
+
+
+def test_ask_json_lists_suggestions_for_a_near_miss() -> None:
+    reply = json.loads(faqbot("ask", "--json", "how long").stdout)
+    assert reply["kind"] == "suggestions"
+    assert reply["answer"] is None
+    assert 1 <= len(reply["suggestions"]) <= 3
+
+
+def test_check_passes_the_shipped_knowledge_base() -> None:
+    result = faqbot("check")
+    assert result.returncode == 0
+    assert "OK, 16 entries" in result.stdout
+
+
+def test_check_exits_1_and_lists_every_problem(write_kb: Callable[..., Path]) -> None:
+    path = write_kb(
+        VALID_KB.replace("related: [how-fast]", "related: [nope]").replace(
+            "id: how-fast", "id: How-Fast"
+        )
+    )
+    result = faqbot("check", str(path))
+    assert result.returncode == 1
+    assert f"{path}:line 20: error: related id 'nope'" in result.stdout
+    assert f"{path}:line 21: error: id 'How-Fast'" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_knowledge_base_is_one_clear_error_not_a_traceback(
+    write_kb: Callable[..., Path],
+) -> None:
+    path = write_kb("entries: [unclosed\n")
+    result = faqbot("ask", "hi", env={"FAQ_PATH": str(path)})
+    assert result.returncode == 2
+    assert "cannot load the knowledge base" in result.stderr
+    assert "YAML syntax" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_knowledge_base_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = faqbot("ask", "--kb", str(tmp_path / "missing.yaml"), "hi")
+    assert result.returncode == 2
+    assert "cannot read the file" in result.stderr
+
+
+def test_eval_prints_figures_per_kind_and_each_miss() -> None:
+    result = faqbot("eval")
+    assert result.returncode == 0
+    assert "in-scope accuracy:" in result.stdout
+    assert "crisis recall: 100.0%" in result.stdout
+    for label in ("answer", "unanswered", "off_topic", "crisis", "greeting"):
+        assert f"\n{label}" in result.stdout
+
+
+def test_chat_numbers_suggestions_and_a_number_picks_one() -> None:
+    result = faqbot("chat", stdin="how long\n1\n")
+    assert result.returncode == 0
+    listed = result.stdout.split("Did you mean")[1]
+    first = listed.splitlines()[1].split(". ", 1)[1]
+    assert f"\n{first}\n\n" in result.stdout.split("Did you mean")[1]
+    assert result.stdout.rstrip().endswith("Goodbye.")
+
+
+def test_no_command_without_a_token_chats_in_the_terminal() -> None:
+    result = faqbot(stdin="is ketamine addictive\n")
+    assert result.returncode == 0
+    assert "No TELEGRAM_BOT_TOKEN set" in result.stderr
+    assert "lower risk of addiction" in result.stdout
+
+
+def test_importing_the_engine_does_not_import_telegram() -> None:
+    code = "import sys, faq.matcher, faq.knowledge, bot.cli; print('telegram' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,78 @@
+"""Crisis detection runs before matching, favours recall, and knows common idioms."""
+
+from __future__ import annotations
+
+import pytest
+
+from faq.reply import Kind
+from faq.safety import is_crisis
+
+CRISIS = [
+    "I want to kill myself",
+    "i want to kms",
+    "thinking about suicide",
+    "SUICIDAL",
+    "ive been feeling suicdal lately",
+    "sucide",
+    "i dont want to be alive anymore",
+    "i just want to die",
+    "wnat to die",
+    "everyone would be better off without me",
+    "i've been cutting again",
+    "i keep hurting myself",
+    "self-harm",
+    "i took a whole bottle of pills",
+    "took too much ketamine and cant breathe",
+    "i think i overdosed",
+    "i overdoes on my meds",
+    "ive been saving up my pills",
+    "there's no reason to keep going",
+    "i wish i could go to sleep and never wake up",
+    "my friend says she wants to kill herself, what do i do",
+    "im going to end it all tonight",
+    "im gonna unalive myself",
+    "whats the lethal dose of ketamine",
+    "I've written goodbye letters to my family",
+    "does ketamine help people who want to end their life? i want to end my life",
+]
+
+NOT_CRISIS = [
+    "this traffic is killing me",
+    "my boss will kill me if im late",
+    "i'm dying to know how fast it works",
+    "that joke killed me",
+    "killer headache today",
+    "dead tired after work",
+    "overdosed on coffee lol",
+    "in the end it was fine",
+    "it took too much time to get an appointment",
+    "i killed it at my exam",
+    "how long does an infusion take",
+    "is ketamine addictive",
+]
+
+
+@pytest.mark.parametrize("message", CRISIS)
+def test_crisis_message_is_detected(message: str) -> None:
+    assert is_crisis(message)
+
+
+@pytest.mark.parametrize("message", NOT_CRISIS)
+def test_idiom_or_ordinary_question_is_not_a_crisis(message: str) -> None:
+    assert not is_crisis(message)
+
+
+def test_crisis_comes_before_matching_even_inside_a_question(matcher) -> None:
+    reply = matcher.reply("how fast does ketamine work? i want to kill myself")
+    assert reply.kind is Kind.CRISIS
+    assert reply.match is None and reply.suggestions == ()
+
+
+def test_crisis_inside_a_long_message_is_detected(matcher) -> None:
+    story = "I have had OCD for years and tried many treatments. " * 40
+    assert matcher.reply(story + "Honestly I want to die.").kind is Kind.CRISIS
+
+
+@pytest.mark.parametrize("message", ["", "   ", "🙂", "https://example.com"])
+def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
+    assert not is_crisis(message)
