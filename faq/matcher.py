@@ -306,7 +306,7 @@ class Matcher:
             ):
                 break  # no phrasing of this or any later target can do better
             best_direct = self._best_phrasing(target, total, gains)
-            from_entry = 100.0 * ENTRY_EVIDENCE * amount / total
+            from_entry = min(100.0, 100.0 * ENTRY_EVIDENCE * amount / total)
             results[target] = (max(best_direct, from_entry), best_direct)
             if len(results) >= TOP_TARGETS:
                 floor = sorted((s for s, _ in results.values()), reverse=True)[TOP_TARGETS - 1]
@@ -330,7 +330,7 @@ class Matcher:
             precision = min(explained[index], total) / total
             score = covered / entry.phrasings[index].total * precision**PRECISION_EXPONENT
             best = max(best, score)
-        return 100.0 * best
+        return min(100.0, 100.0 * best)  # sums of floats may pass 1 by a hair
 
 
 def _distinct(matches: Iterable[Match], by_answer: bool = True) -> list[Match]:

@@ -1,4 +1,10 @@
-"""Crisis detection: messages about suicide, self-harm or overdose get help first."""
+"""Crisis detection: messages about suicide, self-harm or overdose get help first.
+
+Recall matters more than precision here: a false alarm costs a patient one extra
+message, a miss can cost a life. Patterns run on folded text (lower case, no
+punctuation, apostrophes dropped: "don't" is "dont", "I'll" is "ill"), after common
+misspellings of the key words are corrected.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +22,11 @@ _TYPO_TARGETS: tuple[str, ...] = (
     "overdose",
     "overdosed",
     "overdosing",
-    "myself",
     "overdoses",
+    "myself",
+    "herself",
+    "himself",
+    "themselves",
 )
 _TYPO_CUTOFF = 80.0
 
@@ -28,91 +37,174 @@ _IDIOMS = re.compile(
     r"news|music|anime|video games|social media|tiktok)\b"
 )
 
-# Recall matters more than precision here: a false alarm costs a patient one extra
-# message, a miss can cost a life. Patterns run on folded text (lower case, no
-# punctuation, apostrophes dropped: "don't" is "dont").
-_DRUGS = (
-    r"(?:\w+ )?(?:pills|meds|tablets|medication|medicine|ketamine|drugs?|xanax|benzos|"
-    r"tylenol|painkillers|insulin|k|special k|heroin|fentanyl|opioids|oxy|alcohol|them)\b"
+_SELF = r"(?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves)|your ?self|myslef)"
+_HARM = (
+    r"(?:kil+|kil+s|kil+ing|kil+ed|murder|hurt|hurts|hurting|harm|harms|harming|harmed|cut|cuts|"
+    r"cutting|burn|burns|burning|burned|burnt|hang|hangs|hanging|hanged|shoot|shooting|shot|"
+    r"stab|stabbing|drown|drowning|poison|poisoning|starve|starving|punish|punishing|hit|hits|"
+    r"hitting|punch|punching|scratch|scratching|off|offing|end|ending|unalive|suffocate|"
+    r"strangle|use|using)"
 )
-_PATTERNS: tuple[str, ...] = (
+_PILLS = (
+    r"(?:pills?|meds|tablets|medication|medicine|drugs|xanax|benzos?|lorazepam|ativan|valium|"
+    r"klonopin|tylenol|paracetamol|painkillers|insulin|heroin|fentanyl|opioids|oxy\w*|"
+    r"sertraline|zoloft|prozac|fluoxetine|sleeping pills|ketamine|ket)"
+)
+_ALCOHOL = r"(?:alcohol|vodka|beer|wine|whiskey|whisky|booze|drinks|drinking|liquor|tequila)"
+_KIN = (
+    r"(?:family|kids|children|parents|wife|husband|mom|mum|dad|friends|partner|everyone|"
+    r"everybody|son|daughter|sister|brother|girlfriend|boyfriend)"
+)
+
+_SUICIDE = (
     r"\bsuicid\w*",
-    r"\bsuicide\b",
-    r"\b(?:kil+|kill\w*|unalive|off) ?(?:my|him|her|them|your|our)? ?(?:self|selves|slef)\b",
     r"\bunalive\w*",
-    r"\blethal (?:dose|amount|quantity)\b",
-    r"\bhow (?:many|much)\b.{0,60}\b(?:to|would|will|until|till) (?:die|kill|be fatal|"
-    r"not wake up|never wake up|overdose|stop my heart)\b",
-    r"\b(?:sleep|go to sleep|fall asleep|close my eyes) and (?:never|not) wake up\b",
-    r"\b(?:to|and|i) (?:never|not) wake up(?: again)?\b",
-    r"\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?)\b",
-    r"\b(?:im|i am|i m|think im|feel like im) dying\b"
-    r"(?! to\b| of (?:laughter|boredom|curiosity|embarrassment|cringe)| laughing| lol| lmao| haha)",
-    r"\btook (?:\d{2,}|twenty|thirty|forty|fifty|a hundred|dozens) (?:of )?(?:my |the )?" + _DRUGS,
-    r"\b(?:mixed|combined|took|taken|had|drank) \w+(?: \w+)? (?:with|and|plus) "
-    r"(?:alcohol|vodka|beer|wine|whiskey|drinks|booze|xanax|benzos|opioids|pills|heroin)\b",
-    r"\bchest (?:feels |is |gets )?(?:tight|tightness|pain|hurts|crushing)\b",
     r"\bkms\b",
-    r"\b(?:want|wish|need) (?:someone|somebody) (?:to|would) kill me\b",
+    r"\bk m s\b",
     r"\bkys\b",
-    r"\bend(?:ing)? (?:it all|my life|my own life|everything|myself)\b",
-    r"\b(?:to|gonna|wanna|will|should|could|might|just|going to) end(?:ing)? (?:it|things)\b",
-    r"\btake my (?:own )?life\b",
+    rf"\b{_HARM}(?: \w+){{0,2}} {_SELF}\b",
+    r"\b(?:want|wanna|thinking|think|plan|planning|try|trying|decided|ready|make) (?:to |about "
+    r"|of )?(?:kill|killing|hurt|hurting|cut|cutting|die) me\b",
+    r"\b(?:cut|cutting|burn|burning|hurt|hurting) me with\b",
+    r"\b(?:take|taking|took|end|ending|ended|finish|finishing|stop|stopping) (?:my|his|her|"
+    r"their) (?:own )?life\b",
+    r"\bmy life,? i want (?:to )?(?:stop|end|finish) it\b",
+    r"\bend(?:ing)? (?:it all|everything|myself|things for good)\b",
+    r"\b(?:to|gonna|wanna|will|ill|should|could|might|just|going to|about|bout) end(?:ing)? "
+    r"(?:it|things)\b",
     r"\b(?:want|wants|wanted|wanna|wana|wnat|wamt|wan|going|gonna|ready|plan|plans|planning|"
-    r"trying|try|deserve|deserves) (?:to )?die\b",
-    r"\bhang(?:ing|ed)? (?:my|him|her|them) ?(?:self|selves)\b",
-    r"\bgiv(?:e|en|ing) away (?:all |most |most of |all of )?(?:my|his|her) "
-    r"(?:things|stuff|possessions|belongings|pets)\b",
-    r"\b(?:wont|will not|not going to|not gonna|wont even) be (?:around|here|alive)\b",
-    r"\b(?:wrote|written|writing|write) (?:letters?|notes?|goodbyes?) to (?:my|his|her|our) "
-    r"(?:family|kids|children|parents|wife|husband|mom|mum|dad|friends|partner)\b",
-    r"\bi (?:just )?(?:want|wanna) (?:to )?(?:be dead|disappear|not exist|stop existing)\b",
-    r"\b(?:wish|rather) (?:i )?(?:was|were|be|am) dead\b",
-    r"\bwish i (?:wasnt|werent|wasn t|was never|had never been) (?:here|alive|born)\b",
+    r"trying|try|deserve|deserves|make) (?:to )?die\b",
+    r"\b(?:i|he|she|they) (?:just )?(?:want|wants|wanna) (?:to )?(?:be dead|disappear|not "
+    r"exist|stop existing)\b",
+    r"\b(?:wish|rather|better|better off) (?:i )?(?:was|were|be|am|to be)? ?dead\b",
+    r"\bwish i (?:wasnt|werent|was never|had never been) (?:here|alive|born)\b",
     r"\bbetter off (?:dead|without me|if i (?:was|were) gone|if i died)\b",
-    r"\bno one would (?:miss|notice|care)\b",
-    r"\bnobody would (?:miss|notice|care)\b",
-    r"\b(?:dont|do not|dont really|no longer) (?:want|wanna) (?:to )?"
-    r"(?:live|be alive|be here|exist|wake up|go on|keep going)\b",
+    r"\b(?:relieved|happier|better|fine) without me\b",
+    r"\b(?:no one|nobody|noone) would (?:even |really |actually )?(?:miss|notice|care)\b",
+    r"\bif i (?:died|was dead|were dead|wasnt here|werent here|was gone|disappeared|killed)\b",
+    r"\b(?:dont|doesnt|do not|does not|didnt|no longer|not|no) (?:really )?(?:want|wanna|wants) "
+    r"(?:to )?(?:live|be alive|be here|exist|wake up|go on|keep going|keep living)\b",
+    r"\b(?:no|not) want (?:to )?(?:live|wake up|be alive|exist)\b",
     r"\bno (?:reason|point) (?:to|in|for) (?:me )?(?:live|living|keep going|keep living|go on|"
-    r"going on|carry on|carrying on|being alive|be alive|being here|stay|staying|try|trying|"
-    r"exist|existing)\b",
-    r"\b(?:cant|can not|cannot) (?:go on|do this anymore|take it anymore|keep going)\b",
+    r"going on|carry on|carrying on|being alive|be alive|being here|stay|staying|exist|existing)\b",
+    r"\bpoint (?:of|in) (?:living|being alive|going on|staying alive)\b",
+    r"\b(?:cant|can not|cannot) (?:go on|do this anymore|take it anymore|keep living|keep "
+    r"going like this|live like this|keep living like this)\b",
+    r"\bhow much longer i can (?:keep going|go on|live|take)\b",
+    r"\b(?:dont|do not) think i(?:ll| will| can) (?:make it|last|survive|be here|be around)\b",
     r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b",
     r"\blife (?:is not|isnt|aint) worth (?:living|it)\b",
     r"\bnot worth living\b",
-    r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving)"
-    r" (?:my ?self|myself|myslef)\b",
+    r"\b(?:only|best|easiest) way out\b",
+    r"\bdeath (?:is|feels like|seems like|would be) (?:the )?(?:only|best|a relief|better|"
+    r"easier)\b",
+    r"\b(?:stop|end|over) (?:for good|forever|permanently)\b",
+    r"\b(?:it|everything) (?:all )?(?:to )?be over\b",
+    r"\bit all to (?:end|stop)\b",
+    r"\b(?:so|then) (?:it would|i could|i would|i can) (?:all )?(?:end|die|be over|stop "
+    r"existing)\b",
+    r"\b(?:wish|hope|pray|want|wanna|rather)\b.{0,40}\b(?:not|never|dont|wouldnt|wont|no) "
+    r"(?:to )?wake up\b",
+    r"\b(?:sleep|go to sleep|fall asleep|close my eyes) and (?:never|not) wake up\b",
+    r"\bsleep forever\b",
+    r"\b(?:hope|wish|pray)\b.{0,25}\b(?:hits|kills|runs over) me\b",
+    r"\b(?:drive|driving|crash|crashing|steer|steering) (?:my )?(?:car )?into (?:a|the) "
+    r"(?:wall|tree|truck|river|bridge|lake|oncoming)\b",
+    r"\bburden\b.{0,40}\b(?:without me|better off|relieved)\b",
+    r"\b(?:im|i am|feel like|being) (?:just |such )?(?:a|such a) burden\b",
+    r"\b(?:disappear|gone) forever\b",
+    r"\bgoodbye (?:forever|everyone|world|cruel)\b",
+    r"\b(?:wanted|want|wanna|needed|just) to say (?:goodbye|bye forever|farewell)\b",
+    r"\bsay(?:ing)? goodbye to (?:everyone|everybody|my \w+)\b",
+    rf"\b(?:wrote|written|writing|write|left|leave) (?:a |my |some )?(?:goodbye |suicide |"
+    rf"farewell )?(?:note|notes|letters?) (?:for|to) (?:my |his |her )?{_KIN}\b",
+    r"\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?)\b",
+    r"\bgiv(?:e|en|ing) (?:away )?(?:all |most |most of |all of )?(?:my|his|her) "
+    r"(?:things|stuff|possessions|belongings|pets)\b",
+    r"\bremember me by\b",
+    r"\b(?:updated|wrote|made|finished) my will\b",
+    r"\bat peace with my decision\b",
+    r"\b(?:wont|will not|not going to|not gonna|wont even) be (?:around|here|alive)\b",
+    r"\b(?:ways|way|methods?|how) to (?:die|do it|end it|kill)\b",
+    r"\bpainless(?:ly)?\b.{0,40}\b(?:die|do it|way|ways|method|death)\b",
+    r"\b(?:less|more|least|most) painful\b.{0,30}\b(?:pills|hanging|jumping|drowning|gun|die)\b",
+    r"\b(?:a|the) plan (?:and|to) (?:the means|end|die|kill|do it)\b",
+    r"\b(?:a|the) plan\b.{0,25}\b(?:the )?means\b",
+    r"\bplan to (?:end|kill|take|die)\b",
+    r"\b(?:tonight|today|tomorrow) is the (?:night|day)\b",
+    r"\bpicked (?:a|the) (?:date|day)\b",
+    r"\bbleed out\b",
+    r"\bjump(?:ing|ed)? (?:off|from|in front of) (?:a|the|this|that) (?:\w+ )?(?:bridge|"
+    r"building|roof|cliff|balcony|tower|train|ledge)\b",
+    r"\b(?:standing|sitting) on (?:a|the) (?:bridge|ledge|roof|edge)\b",
+    r"\bbridges? (?:\w+ ){0,6}(?:fences?|railings?|high enough)\b",
+    r"\b(?:holding|have|got|bought) (?:a |the |my )?(?:razor|blade|rope|noose)\b",
+    r"\bnoose\b",
+    r"\bgun to my head\b",
+    r"\bgarage with the (?:car|engine) running\b",
+    r"\bslit (?:my )?wrists?\b",
+    r"\b(?:thats|that is|this is) how i (?:want|plan|am going) to (?:go|die|end it)\b",
+    r"\b(?:want|wanted|this) (?:it |this )?to be the last time\b",
+    r"\bim (?:so )?done,? (?:ill|i will|im going to|gonna) end it\b",
+)
+_SELF_HARM = (
     r"\bself ?harm\w*",
     r"\bself ?injur\w*",
-    r"\b(?:been|started|start|keep|kept|still) cutting\b",
+    r"\bself ?mutilat\w*",
+    r"\b(?:i|been|just) shd\b",
+    r"\bs h (?:again|last night|yesterday|today)\b",
+    r"\b(?:been|started|start|keep|kept|still|want to|urge to|wanna) cutting\b",
+    r"\b(?:want|wanna|urge|urges|need) to (?:cut|burn|hurt)\b",
     r"\bcutting again\b",
-    r"\bslit (?:my )?wrists?\b",
-    r"\bhang (?:my ?self|myself)\b",
-    r"\bnoose\b",
-    r"\bjump (?:off|from) (?:a|the|this) (?:bridge|building|roof|cliff|balcony)\b",
-    r"\bgun to my head\b",
+    r"\b(?:burn|burning|burned|burnt|cut|cutting|carve|carved|carving|scratch|scratching|slice|"
+    r"slicing) (?:\w+ ){0,3}(?:into )?(?:my|his|her|their) (?:arms?|wrists?|legs?|skin|thighs?|"
+    r"body|stomach)\b",
+    r"\b(?:cuts|scars|burns|wounds) on (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|"
+    r"body|skin)\b",
+    r"\b(?:bang|banging|hit|hitting|punch|punching)\w* my head\b",
+    r"\b(?:until|till|til) (?:it|they|i|my \w+) (?:bleed|bleeds|bled)\b",
+)
+_OVERDOSE = (
     r"\boverdos\w*",
+    r"\bod(?:d|ed|ing)? on\b",
     r"\b(?:i|ive|i have|he|she|they|friend|someone|might have|may have) (?:just )?"
     r"od(?:d|ed|ing)?\b",
-    r"\btook (?:a |the )?(?:whole|entire|full) (?:bottle|pack|packet|box|strip)\b",
+    r"\blethal (?:dose|amount|quantity)\b",
+    r"\bhow (?:many|much)\b.{0,60}\b(?:to|would|will|until|till) (?:die|kill|be fatal|"
+    r"not wake up|never wake up|overdose|stop my heart)\b",
+    r"\b(?:whole|entire|full) (?:bottle|pack|packet|box|strip|blister)\b",
     r"\b(?:took|taken|take|swallowed) too many\b",
-    r"\b(?:took|taken|take|swallowed|had|used|did) (?:way )?too much (?:of )?(?:my |the )?"
-    + _DRUGS,
-    r"\b(?:swallowed|taken|took) (?:all|a bottle|a bunch|a handful|loads|lots|every)"
-    r" (?:of )?(?:my |the |them )?" + _DRUGS,
-    r"\b(?:saving|stockpiling|hoarding|collecting) (?:up )?(?:my |all my )?"
-    r"(?:pills|meds|tablets|medication)\b",
-    r"\b(?:cant|can not|cannot|not) breath(?:e|ing)\b",
+    r"\b(?:i|he|she|they|we|think i|maybe i|think he|think she) (?:just |might have |may have "
+    r"|accidentally )?(?:took|taken|had|swallowed|used|did) (?:way )?too (?:much|many)\b",
+    rf"\b(?:took|taken|take|swallowed|had|used|did) (?:way )?too much (?:of )?(?:my |the )?"
+    rf"(?:\w+ )?{_PILLS}\b",
+    rf"\b(?:take|taking|took|swallow|swallowed|taken) all (?:of )?(?:my|the|these|those|them)"
+    rf"(?: \w+)? ?{_PILLS}?\b",
+    r"\balready (?:taken|took|swallowed) (?:the|them|all)\b",
+    r"\b(?:swallowed|taken|took) (?:a bottle|a bunch|a handful|loads|lots|every)\b",
+    r"\bswallowed\b.{0,30}\b(?:pack|bottle|box|handful|bunch)\b",
+    r"\b(?:took|taken|swallowed|had) (?:like |about |around |maybe |over )?(?:\d{2,}|twenty|"
+    r"thirty|forty|fifty|hundred|a hundred|dozens)\b",
+    r"\btook (?:double|triple|twice) (?:my|the)\b",
+    rf"\b(?:saving|stockpiling|hoarding|collecting|storing) (?:up )?(?:mine|them|my "
+    rf"{_PILLS}|all my {_PILLS}|{_PILLS})(?: up)?\b",
+    r"\bsaved up in\b",
+    r"\bstockpil\w+",
+    rf"\b{_PILLS} next to me\b",
+    r"\btrying not to take them\b",
+    rf"\b(?:mixed|mixing|combined|combining|took|taken|drank|swallowed)\b.{{0,40}}"
+    rf"\b{_PILLS}\b.{{0,30}}\b{_ALCOHOL}\b",
+    rf"\b(?:mixed|mixing|combined|combining|took|taken|drank|swallowed)\b.{{0,40}}"
+    rf"\b{_ALCOHOL}\b.{{0,30}}\b{_PILLS}\b",
+    r"\b(?:isnt|is not|not|stopped|stop|cant|cannot|barely|wont) breath(?:e|ing)\b",
+    r"\blips (?:are |is )?(?:turning |going )?(?:blue|purple)\b",
+    r"\b(?:cant|cannot|can not|couldnt) wake (?:\w+ ){0,2}up\b",
     r"\b(?:wont|will not|isnt|is not) (?:wake|waking) up\b",
+    r"\bcant stay awake\b",
     r"\bunresponsive\b",
-    r"\bgoodbye (?:forever|everyone|world)\b",
-    r"\bsay(?:ing)? goodbye to (?:everyone|everybody|my family)\b",
-    r"\bwrite (?:a|my) (?:suicide |goodbye )?note\b",
-    r"\bdisappear forever\b",
-    r"\bwant (?:it|everything) (?:all )?to (?:end|stop)\b",
+    r"\bchest (?:feels |is |gets )?(?:tight|tightness|pain|hurts|crushing)\b",
 )
-_CRISIS = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS))
+_CRISIS = re.compile("|".join(f"(?:{p})" for p in (*_SUICIDE, *_SELF_HARM, *_OVERDOSE)))
 
 
 def _corrected(folded: str) -> str:

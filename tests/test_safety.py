@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from faq.reply import Kind
 from faq.safety import is_crisis
@@ -76,3 +79,22 @@ def test_crisis_inside_a_long_message_is_detected(matcher) -> None:
 @pytest.mark.parametrize("message", ["", "   ", "🙂", "https://example.com"])
 def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
+
+
+CRISIS_SET = Path(__file__).parent / "data" / "crisis.yaml"
+
+
+def crisis_set(expected: bool) -> list[str]:
+    items = yaml.safe_load(CRISIS_SET.read_text(encoding="utf-8"))
+    return [item["text"] for item in items if item["crisis"] is expected]
+
+
+def test_every_message_of_the_crisis_set_is_detected() -> None:
+    assert [message for message in crisis_set(True) if not is_crisis(message)] == []
+
+
+def test_false_alarms_on_the_crisis_set_stay_rare() -> None:
+    # Questions about overdose or suicide risk in general are flagged on purpose
+    # (recall first); idioms and ordinary clinic questions must not be.
+    alarms = [message for message in crisis_set(False) if is_crisis(message)]
+    assert len(alarms) / len(crisis_set(False)) <= 0.2
