@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dotenv import load_dotenv
+
 from faq import knowledge
 from faq.matcher import Matcher
 
@@ -21,6 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     args = _parser().parse_args(argv)
     command = args.command or "default"
+    # Settings in .env fill in what the environment does not set.
+    load_dotenv(Path.cwd() / ".env", override=False)
     try:
         return _COMMANDS[command](args)
     except knowledge.KnowledgeBaseError as error:
@@ -56,11 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path, default=None)
     evaluate = with_kb(sub.add_parser("eval", help="score the engine on a labelled set"))
     evaluate.add_argument("file", nargs="?", type=Path, default=DEFAULT_EVAL)
-    with_kb(sub.add_parser("run", help="run the Telegram bot"))
+    run = with_kb(sub.add_parser("run", help="run the Telegram bot (long polling)"))
+    run.add_argument(
+        "--webhook", action="store_true", help="serve a webhook instead (WEBHOOK_* settings)"
+    )
     return parser
 
 
 def _kb_path(args: argparse.Namespace) -> Path:
+    """--kb or the check PATH, else FAQ_PATH, else the bundled knowledge base."""
     given = getattr(args, "kb", None) or getattr(args, "path", None)
     if given is not None:
         return Path(given)
@@ -123,8 +131,30 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    print("faqbot: the Telegram bot is not part of this build yet.", file=sys.stderr)
-    return EXIT_CONFIG
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot import app, config, logs
+
+    try:
+        settings = config.load(os.environ, webhook=getattr(args, "webhook", False))
+    except config.ConfigError as error:
+        print(f"faqbot: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    logs.configure(settings.log_level, [settings.token])
+    kb = knowledge.load(getattr(args, "kb", None) or settings.faq_path)
+    try:
+        app.run(settings, kb)
+    except InvalidToken:
+        print(
+            "faqbot: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    except NetworkError as error:
+        message = str(error).replace(settings.token, logs.REDACTED)
+        print(f"faqbot: cannot reach the Telegram Bot API: {message}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _default(args: argparse.Namespace) -> int:

@@ -31,7 +31,20 @@ TOP_FIELDS = {
 REQUIRED_TOP = ("source", "clinic", "messages", "entries")
 CLINIC_FIELDS = {"name", "phone", "booking_url", "hours", "website", "address"}
 REQUIRED_CLINIC = ("name", "phone")
-MESSAGE_FIELDS = {"welcome", "help", "disclaimer", "no_answer", "crisis", "did_you_mean"}
+MESSAGE_FIELDS = {
+    "welcome",
+    "help",
+    "disclaimer",
+    "no_answer",
+    "crisis",
+    "did_you_mean",
+    "contact",
+    "topics",
+    "text_only",
+    "stale_button",
+    "related",
+    "error",
+}
 REQUIRED_MESSAGES = ("welcome", "disclaimer", "no_answer", "crisis")
 MATCHING_FIELDS = {"answer_threshold", "suggest_threshold", "margin"}
 ENTRY_FIELDS = {"id", "question", "alternates", "keywords", "answer", "related", "topic"}
@@ -61,6 +74,12 @@ class Messages:
     crisis: str
     help: str = ""
     did_you_mean: str = "Did you mean one of these?"
+    contact: str = "To reach the clinic, call {phone}."
+    topics: str = "These are the questions I can answer. Tap one:"
+    text_only: str = "I can only read text. Please type your question."
+    stale_button: str = "That button no longer works. Type /topics to see what I can answer."
+    related: str = "Related questions:"
+    error: str = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,166 @@
+"""Replies as Telegram messages: escaped HTML, at most 4096 characters, valid buttons."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from faq.knowledge import Entry, KnowledgeBase
+from faq.reply import Kind, Reply
+
+MAX_MESSAGE = 4096  # characters Telegram shows, counted after HTML is parsed
+MAX_BUTTON_DATA = 64  # bytes
+TOPICS_PER_PAGE = 8
+
+# Button data: a prefix and a value, so one handler can route every tap.
+ANSWER = "a"
+TOPICS_PAGE = "t"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to send: its HTML text and its buttons."""
+
+    html: str
+    buttons: tuple[tuple[InlineKeyboardButton, ...], ...] = field(default=())
+
+    @property
+    def markup(self) -> InlineKeyboardMarkup | None:
+        return InlineKeyboardMarkup(self.buttons) if self.buttons else None
+
+
+def button_data(prefix: str, value: str) -> str:
+    """Callback data for a button; refuses what Telegram would refuse."""
+    data = f"{prefix}:{value}"
+    if not 1 <= len(data.encode()) <= MAX_BUTTON_DATA:
+        raise ValueError(f"button data over {MAX_BUTTON_DATA} bytes: {data!r}")
+    return data
+
+
+def parse_button(data: str | None) -> tuple[str, str]:
+    """(prefix, value) of button data; ("", "") for data that is not ours."""
+    prefix, sep, value = (data or "").partition(":")
+    return (prefix, value) if sep else ("", "")
+
+
+def entry_button(entry: Entry) -> InlineKeyboardButton:
+    return InlineKeyboardButton(entry.question, callback_data=button_data(ANSWER, entry.id))
+
+
+def escape(text: str) -> str:
+    """Text as Telegram HTML: every <, > and & escaped (quotes may stay)."""
+    return html.escape(text, quote=False)
+
+
+def split(paragraphs: list[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Plain-text paragraphs joined into as few chunks of at most `limit` characters as
+    fit, breaking between paragraphs, else between words, else anywhere."""
+    chunks: list[str] = []
+    current = ""
+    for paragraph in paragraphs:
+        for piece in _pieces(paragraph, limit):
+            joined = f"{current}\n\n{piece}" if current else piece
+            if len(joined) <= limit:
+                current = joined
+            else:
+                chunks.append(current)
+                current = piece
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _pieces(paragraph: str, limit: int) -> list[str]:
+    pieces = []
+    while len(paragraph) > limit:
+        cut = paragraph.rfind(" ", 0, limit + 1)
+        cut = cut if cut > 0 else limit
+        pieces.append(paragraph[:cut].rstrip())
+        paragraph = paragraph[cut:].lstrip()
+    return [*pieces, paragraph] if paragraph else pieces
+
+
+def messages(
+    paragraphs: list[str],
+    buttons: tuple[tuple[InlineKeyboardButton, ...], ...] = (),
+    bold_first: bool = False,
+) -> list[Message]:
+    """Plain paragraphs as escaped HTML messages; the buttons go under the last one."""
+    chunks = split(paragraphs)
+    rendered = []
+    for number, chunk in enumerate(chunks):
+        body = escape(chunk)
+        if bold_first and number == 0:
+            head, _, rest = body.partition("\n\n")
+            body = f"<b>{head}</b>" + (f"\n\n{rest}" if rest else "")
+        rendered.append(Message(body, buttons if number == len(chunks) - 1 else ()))
+    return rendered
+
+
+class Renderer:
+    """Turns the engine's replies and the clinic's messages into Telegram messages."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def text(self, message: str) -> str:
+        """A clinic message with its placeholders filled in (plain text)."""
+        return self.kb.render(message)
+
+    def reply(self, reply: Reply) -> list[Message]:
+        """The messages for one engine reply."""
+        texts = self.kb.messages
+        if reply.kind is Kind.CRISIS:
+            return messages([self.text(texts.crisis)])
+        if reply.kind is Kind.GREETING:
+            return self.welcome()
+        if reply.kind is Kind.NO_MATCH:
+            return messages([self.text(texts.no_answer)])
+        if reply.kind is Kind.SUGGESTIONS:
+            rows = tuple((entry_button(m.entry),) for m in reply.suggestions)
+            return messages([self.text(texts.did_you_mean)], rows)
+        assert reply.match is not None
+        return self.answer(reply.match.entry)
+
+    def answer(self, entry: Entry) -> list[Message]:
+        """An entry's answer, headed by its question, with its related questions."""
+        related = [self.kb.entry(entry_id) for entry_id in entry.related]
+        rows = tuple((entry_button(other),) for other in related if other is not None)
+        paragraphs = [entry.question, *entry.answer.split("\n")]
+        return messages(paragraphs, rows, bold_first=True)
+
+    def welcome(self) -> list[Message]:
+        """/start: who the bot is, the disclaimer, the clinic's contact and the topics."""
+        texts = self.kb.messages
+        paragraphs = [self.text(m) for m in (texts.welcome, texts.disclaimer, texts.contact)]
+        return messages(paragraphs, self.topic_rows(0))
+
+    def help(self) -> list[Message]:
+        """/help: how to ask, and the same ways on as /start."""
+        texts = self.kb.messages
+        paragraphs = [self.text(m) for m in (texts.help or texts.welcome, texts.disclaimer)]
+        return messages(paragraphs, self.topic_rows(0))
+
+    def topics(self, page: int = 0) -> list[Message]:
+        """/topics: every question as a button, a page at a time."""
+        return messages([self.text(self.kb.messages.topics)], self.topic_rows(page))
+
+    def topic_rows(self, page: int) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+        entries = self.kb.entries
+        pages = max(1, -(-len(entries) // TOPICS_PER_PAGE))
+        page = min(max(page, 0), pages - 1)
+        start = page * TOPICS_PER_PAGE
+        rows = [(entry_button(entry),) for entry in entries[start : start + TOPICS_PER_PAGE]]
+        if pages > 1:
+            nav = []
+            if page > 0:
+                data = button_data(TOPICS_PAGE, str(page - 1))
+                nav.append(InlineKeyboardButton("« Previous", callback_data=data))
+            nav.append(InlineKeyboardButton(f"{page + 1} / {pages}", callback_data="noop:"))
+            if page < pages - 1:
+                data = button_data(TOPICS_PAGE, str(page + 1))
+                nav.append(InlineKeyboardButton("More »", callback_data=data))
+            rows.append(tuple(nav))
+        return tuple(rows)
