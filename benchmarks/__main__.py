@@ -5,13 +5,12 @@ from __future__ import annotations
 import time
 from types import ModuleType
 
-from benchmarks import engine, report
+from benchmarks import engine, report, telegram_load
 from benchmarks.report import Figure
 
 # Benchmark modules, run in this order. Each has a main() that prints its own sections
-# and returns its figures (a sequence of report.Figure) for the summary; add the
-# Telegram load benchmark here.
-BENCHMARKS: tuple[ModuleType, ...] = (engine,)
+# and returns its figures (a sequence of report.Figure) for the summary.
+BENCHMARKS: tuple[ModuleType, ...] = (engine, telegram_load)
 
 
 def main() -> None:

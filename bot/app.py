@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -18,6 +19,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.config import Settings
@@ -29,7 +31,9 @@ COMMANDS = (
     BotCommand("topics", "Every question I can answer"),
     BotCommand("help", "How to ask"),
 )
+CONNECTION_POOL = 8
 MAX_BACKOFF = 8.0  # seconds between tries of a call that failed on the network
+STOP_GRACE = 5.0  # seconds a reply may still be retried once the bot is stopping
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -39,6 +43,24 @@ class RetryingRateLimiter(AIORateLimiter):
     def __init__(self, rate: float, retries: int) -> None:
         super().__init__(overall_max_rate=rate, max_retries=retries)
         self._retries = retries
+        self._application: Application | None = None
+        self._was_running = False
+        self._stopped_at: float | None = None
+
+    def serve(self, application: Application) -> None:
+        """Retry without end only while this application runs: once it is stopping,
+        a reply gets STOP_GRACE more seconds, so a stop never waits out an outage."""
+        self._application = application
+
+    def _grace_left(self) -> float:
+        """Seconds retries may still take: unlimited while running, then STOP_GRACE."""
+        application = self._application
+        if application is None or application.running or not self._was_running:
+            self._was_running = self._was_running or bool(application and application.running)
+            return float("inf")
+        if self._stopped_at is None:
+            self._stopped_at = time.monotonic()
+        return STOP_GRACE - (time.monotonic() - self._stopped_at)
 
     async def process_request(
         self,
@@ -49,6 +71,7 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Any:
+        self._grace_left()  # notes that the application runs, before any failure
         for attempt in range(self._retries + 1):
             try:
                 return await super().process_request(
@@ -57,9 +80,10 @@ class RetryingRateLimiter(AIORateLimiter):
             except BadRequest:
                 raise  # the request itself is wrong: sending it again changes nothing
             except NetworkError as error:  # includes TimedOut and 5xx answers
-                if attempt == self._retries:
+                grace = self._grace_left()
+                if attempt == self._retries or grace <= 0:
                     raise
-                delay = min(MAX_BACKOFF, 0.25 * 2**attempt)
+                delay = min(MAX_BACKOFF, 0.25 * 2**attempt, grace)
                 LOGGER.warning(
                     "%s failed (%s); try %d again in %.2fs", endpoint, error, attempt + 2, delay
                 )
@@ -72,22 +96,32 @@ async def post_init(application: Application) -> None:
     await application.bot.set_my_commands(COMMANDS)
 
 
-def build(settings: Settings, kb: KnowledgeBase) -> Application:
-    """The application with every handler registered."""
+def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = None) -> Application:
+    """The application with every handler registered; `request` replaces HTTP in tests."""
+    limiter = RetryingRateLimiter(settings.rate_limit, settings.retries)
     builder = (
         Application.builder()
         .token(settings.token)
-        .rate_limiter(RetryingRateLimiter(settings.rate_limit, settings.retries))
-        .connect_timeout(settings.timeout)
-        .read_timeout(settings.timeout)
-        .write_timeout(settings.timeout)
-        .pool_timeout(settings.timeout)
+        .rate_limiter(limiter)
         .concurrent_updates(True)
         .post_init(post_init)
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = (
+            # httpcore scans every pooled connection on each request; PTB's default of
+            # 256 made that scan the bot's main cost under load (make bench).
+            builder.connection_pool_size(CONNECTION_POOL)
+            .connect_timeout(settings.timeout)
+            .read_timeout(settings.timeout)
+            .write_timeout(settings.timeout)
+            .pool_timeout(settings.timeout)
+        )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     application = builder.build()
+    limiter.serve(application)
     application.bot_data[handlers.ENGINE] = handlers.Engine(kb)
 
     application.add_handler(CommandHandler("start", handlers.start))
@@ -114,7 +148,9 @@ def run(settings: Settings, kb: KnowledgeBase) -> None:
     application = build(settings, kb)
     if settings.webhook is None:
         LOGGER.info("polling for updates")
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        application.run_polling(
+            allowed_updates=Update.ALL_TYPES, bootstrap_retries=settings.retries
+        )
         return
     hook = settings.webhook
     LOGGER.info("serving the webhook on %s:%d/%s", hook.listen, hook.port, hook.path)
@@ -125,4 +161,5 @@ def run(settings: Settings, kb: KnowledgeBase) -> None:
         webhook_url=hook.url,
         secret_token=hook.secret,
         allowed_updates=Update.ALL_TYPES,
+        bootstrap_retries=settings.retries,
     )

@@ -148,6 +148,9 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error and carry on; tell the person, if there is one, to try again."""
     LOGGER.error("error while handling an update", exc_info=context.error)
+    # While stopping, an apology would only wait on the same failing network.
+    if not context.application.running:
+        return
     if isinstance(update, Update) and update.effective_message is not None:
         engine = engine_of(context)
         note = engine.renderer.text(engine.kb.messages.error)

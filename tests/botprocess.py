@@ -56,10 +56,10 @@ class BotProcess:
         )
 
     async def wait_ready(self) -> None:
-        """Until the bot has set its commands and is polling."""
+        """Until the bot has set its commands and removed any webhook (it polls next)."""
         try:
             await self.fake.wait_until(
-                lambda: self.fake.commands and self.fake.calls_to("getUpdates"), timeout=20
+                lambda: self.fake.commands and self.fake.calls_to("deleteWebhook"), timeout=20
             )
         except AssertionError as error:
             raise AssertionError(f"{error}\n--- bot output ---\n{self.output()}") from None

@@ -1,0 +1,463 @@
+"""Load benchmark of the Telegram bot: the real `faqbot run` answering 200 patients at once.
+
+The bot runs as a subprocess against the fake Bot API on 127.0.0.1 (tests/fakebotapi.py),
+with TELEGRAM_RATE_LIMIT=0 so what is measured is the bot, not Telegram's flood limit of
+30 messages a second. Each of 200 patients, in a private chat of their own, sends 5
+messages; a reply's time is from the update being queued to the fake recording the bot's
+sendMessage for that chat.
+
+Run with `python -m benchmarks` (all benchmark modules) or `python -m benchmarks.telegram_load`.
+Every figure is printed beside its target; nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import random
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import report
+from benchmarks.engine import percentile
+from benchmarks.report import NOT_AVAILABLE, Figure
+from tests.botprocess import TOKEN, BotProcess
+from tests.fakebotapi import FakeBotAPI, JSONDict
+
+PATIENTS = 200
+MESSAGES_PER_PATIENT = 5
+REPLIES_PER_SECOND_TARGET = 300.0
+P99_TARGET_MS = 100.0
+
+BOT_USERNAME = "clinic_faq_bot"
+# Telegram's flood limit off (BotProcess sets it too; said here so the run does not depend
+# on it), and no per-update INFO lines: logging must not dominate what is measured.
+BOT_ENV = {"TELEGRAM_RATE_LIMIT": "0", "LOG_LEVEL": "WARNING"}
+REPLY_TIMEOUT = 15.0  # seconds a patient waits for one reply before giving up
+BURST_TIMEOUT = 15.0  # seconds for every reply of the all-at-once burst
+SETTLE_SECONDS = 0.5  # after the last reply: time for a late duplicate to show up
+SEED = 0
+
+CONVERSATION_CHATS = 100_001  # first chat id of each run; patients' chats follow it
+BURST_CHATS = 200_001
+WARM_UP_CHAT = 900_001
+
+# What patients write, as (category, text): mostly questions, with their typos, greetings,
+# thanks, a long story, off-topic asks, emoji, and one crisis-like message.
+_STORY = (
+    "Hi, sorry this is long. I have had OCD since I was about fifteen and I'm 34 now. "
+    "I've been on sertraline, fluoxetine and clomipramine, and I did two rounds of ERP with "
+    "a therapist I really liked. Each time things got a bit better and then the intrusive "
+    "thoughts came back, worse than before. Checking the locks and the stove takes me an "
+    "hour every morning and I've been late to work so many times. My psychiatrist brought "
+    "up ketamine last week and I don't know what to think. Is it safe, and how quickly "
+    "would I notice a difference?"
+)
+MESSAGES: tuple[tuple[str, str], ...] = (
+    ("greeting", "hi"),
+    ("greeting", "Hello! I have a few questions"),
+    ("greeting", "good morning"),
+    ("question", "is ketamine addictive?"),
+    ("question", "what are the side effects"),
+    ("question", "how long does it last"),
+    ("question", "how fast does ketamine work for OCD"),
+    ("question", "what is the success rate"),
+    ("question", "who is a good candidate for ketamine"),
+    ("question", "what happens during an infusion"),
+    ("question", "can I keep taking my SSRI"),
+    ("question", "what is OCD exactly"),
+    ("typo", "is ketamin adictive"),
+    ("typo", "sied efects of ketamine"),
+    ("typo", "how lng dose it last"),
+    ("typo", "does ketamien work for ocd"),
+    ("long story", _STORY),
+    ("off-topic", "how much does it cost"),
+    ("off-topic", "does insurance cover it"),
+    ("off-topic", "where do I park for my appointment"),
+    ("off-topic", "can I bring my dog"),
+    ("emoji", "is it addictive \U0001f914"),
+    ("emoji", "\U0001f44d"),
+    ("thanks", "thank you so much!"),
+    ("thanks", "ok thanks, that helps"),
+    ("crisis", "i don't want to be alive anymore"),
+)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One patient message, as queued."""
+
+    chat_id: int
+    category: str
+    queued: float  # time.perf_counter() when the update was queued
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one load run sent, what came back, and what was measured from it."""
+
+    label: str
+    sent: list[Sent]
+    replies: dict[int, int]  # chat -> bot messages the fake holds (its own count)
+    reply_times: dict[int, list[float]]  # chat -> when each sendMessage was recorded
+    gave_up: int  # patients who stopped after a reply did not come within REPLY_TIMEOUT
+    bot_cpu: float | None = None  # CPU seconds the bot process used during the run
+    harness_cpu: float | None = None  # CPU seconds of this process (patients, fake API)
+
+    @property
+    def chats(self) -> list[int]:
+        return list(dict.fromkeys(s.chat_id for s in self.sent))
+
+    def latencies(self) -> list[tuple[str, float]]:
+        """(category, seconds) per answered message: a chat's k-th reply to its k-th message.
+
+        Exact for conversations (a patient waits for each reply); in the burst a chat's five
+        updates are queued within a millisecond or so, so pairing them in order is close.
+        """
+        found = []
+        for chat_id, sent in _by_chat(self.sent).items():
+            for message, replied in zip(
+                sent, sorted(self.reply_times.get(chat_id, ())), strict=False
+            ):
+                found.append((message.category, replied - message.queued))
+        return found
+
+    def wall_seconds(self) -> float | None:
+        """From the first update queued to the last reply recorded."""
+        last = [t for chat in self.chats for t in self.reply_times.get(chat, ())]
+        return max(last) - min(s.queued for s in self.sent) if last and self.sent else None
+
+    def reply_count(self) -> int:
+        return sum(self.replies.get(chat, 0) for chat in self.chats)
+
+    def missing_and_duplicate(self) -> tuple[int, int]:
+        """Chats with fewer bot messages than patient messages, and chats with more."""
+        sent = {chat: len(messages) for chat, messages in _by_chat(self.sent).items()}
+        missing = sum(1 for chat, n in sent.items() if self.replies.get(chat, 0) < n)
+        duplicate = sum(1 for chat, n in sent.items() if self.replies.get(chat, 0) > n)
+        return missing, duplicate
+
+
+def _by_chat(sent: Sequence[Sent]) -> dict[int, list[Sent]]:
+    found: dict[int, list[Sent]] = defaultdict(list)
+    for message in sent:
+        found[message.chat_id].append(message)
+    return found
+
+
+class TimedFakeBotAPI(FakeBotAPI):
+    """The fake Bot API, also noting when it records each sendMessage, per chat."""
+
+    def __init__(self, token: str, *, bot_username: str = BOT_USERNAME) -> None:
+        super().__init__(token, bot_username=bot_username)
+        self.sent_at: dict[int, list[float]] = defaultdict(list)
+        self._arrived: dict[int, asyncio.Event] = {}
+
+    async def _send_message(self, params: JSONDict) -> JSONDict:
+        message = await super()._send_message(params)
+        chat_id = message["chat"]["id"]
+        self.sent_at[chat_id].append(time.perf_counter())
+        if chat_id in self._arrived:
+            self._arrived[chat_id].set()
+        return message
+
+    async def wait_for_replies(self, chat_id: int, count: int, timeout: float) -> bool:
+        """Until the bot has sent `count` messages to the chat; False on timeout."""
+        arrived = self._arrived.setdefault(chat_id, asyncio.Event())
+        deadline = asyncio.get_running_loop().time() + timeout
+        while len(self.sent_at[chat_id]) < count:
+            arrived.clear()
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                return False
+            try:
+                await asyncio.wait_for(arrived.wait(), remaining)
+            except TimeoutError:
+                return False
+        return True
+
+
+def conversations(first_chat: int) -> dict[int, list[tuple[str, str]]]:
+    """Each patient's 5 messages, drawn from MESSAGES with a fixed seed."""
+    rng = random.Random(SEED)
+    return {
+        first_chat + patient: rng.sample(MESSAGES, MESSAGES_PER_PATIENT)
+        for patient in range(PATIENTS)
+    }
+
+
+def outcome(fake: TimedFakeBotAPI, label: str, sent: list[Sent], gave_up: int = 0) -> Outcome:
+    chats = dict.fromkeys(s.chat_id for s in sent)
+    return Outcome(
+        label=label,
+        sent=sent,
+        replies={chat: len(fake.messages(chat)) for chat in chats},
+        reply_times={chat: list(fake.sent_at.get(chat, ())) for chat in chats},
+        gave_up=gave_up,
+    )
+
+
+# 1. Conversations: each patient sends the next message as soon as the reply comes
+
+
+async def patient(
+    fake: TimedFakeBotAPI, chat_id: int, texts: Sequence[tuple[str, str]], sent: list[Sent]
+) -> bool:
+    """Send each message once the previous one is answered; False if a reply never came."""
+    for index, (category, text) in enumerate(texts):
+        fake.send_text(chat_id, text, first_name="Pat")
+        sent.append(Sent(chat_id, category, time.perf_counter()))
+        if not await fake.wait_for_replies(chat_id, index + 1, REPLY_TIMEOUT):
+            return False
+    return True
+
+
+async def run_conversations(fake: TimedFakeBotAPI) -> Outcome:
+    sent: list[Sent] = []
+    plans = conversations(CONVERSATION_CHATS)
+    finished = await asyncio.gather(
+        *(patient(fake, chat, texts, sent) for chat, texts in plans.items())
+    )
+    await asyncio.sleep(SETTLE_SECONDS)
+    return outcome(fake, "conversations", sent, gave_up=finished.count(False))
+
+
+# 2. Burst: every update queued at once
+
+
+async def run_burst(fake: TimedFakeBotAPI) -> Outcome:
+    sent: list[Sent] = []
+    plans = conversations(BURST_CHATS)
+    for chat, texts in plans.items():
+        for category, text in texts:
+            fake.send_text(chat, text, first_name="Pat")
+            sent.append(Sent(chat, category, time.perf_counter()))
+    await asyncio.gather(
+        *(fake.wait_for_replies(chat, len(texts), BURST_TIMEOUT) for chat, texts in plans.items())
+    )
+    await asyncio.sleep(SETTLE_SECONDS)
+    return outcome(fake, "burst", sent)
+
+
+async def warm_up(fake: TimedFakeBotAPI) -> None:
+    """Every message once, untimed: connections opened, lazy caches filled."""
+    for index, (_, text) in enumerate(MESSAGES):
+        fake.send_text(WARM_UP_CHAT, text, first_name="Pat")
+        await fake.wait_for_replies(WARM_UP_CHAT, index + 1, REPLY_TIMEOUT)
+
+
+# Figures
+
+
+def run_figures(result: Outcome, targets: bool) -> list[Figure]:
+    """Replies per second, latency percentiles and exactly-once for one run."""
+    label = result.label
+    wall = result.wall_seconds()
+    replies = result.reply_count()
+    latencies = [seconds * 1e9 for _, seconds in result.latencies()]
+    rate_name = f"replies/s, {label}"
+    rate_target = f">= {REPLIES_PER_SECOND_TARGET:g}/s" if targets else report.NO_TARGET
+    if wall is None or wall <= 0 or not latencies:
+        found = [Figure(rate_name, NOT_AVAILABLE, rate_target)]
+        found += [report.timing(f"reply {p}, {label}", None) for p in ("p50", "p99", "max")]
+    else:
+        rate = replies / wall
+        found = [
+            Figure(
+                rate_name,
+                f"{rate:.0f}/s",
+                rate_target,
+                rate >= REPLIES_PER_SECOND_TARGET if targets else None,
+            ),
+            report.timing(f"reply p50, {label}", percentile(latencies, 0.50)),
+            report.timing(
+                f"reply p99, {label}",
+                percentile(latencies, 0.99),
+                P99_TARGET_MS if targets else None,
+            ),
+            report.timing(f"reply max, {label}", max(latencies)),
+        ]
+    missing, duplicate = result.missing_and_duplicate()
+    once = missing == 0 and duplicate == 0 and len(result.sent) == replies
+    found.append(Figure(f"exactly one reply each, {label}", "yes" if once else "no", "yes", once))
+    return found
+
+
+def print_run(result: Outcome) -> None:
+    wall = result.wall_seconds()
+    replies = result.reply_count()
+    missing, duplicate = result.missing_and_duplicate()
+    once = missing == 0 and duplicate == 0 and len(result.sent) == replies
+    took = "no replies at all" if wall is None else f"in {wall:.2f} s"
+    print(
+        f"  {len(result.sent):,} updates from {len(result.chats)} chats, {replies:,} bot "
+        f"messages, {took}"
+    )
+    if result.bot_cpu is not None and replies:
+        print(
+            f"  CPU: bot {result.bot_cpu:.2f} s ({result.bot_cpu / replies * 1000:.2f} ms per "
+            f"reply); this process (patients and fake API) {result.harness_cpu:.2f} s"
+        )
+    print(
+        f"  every message got exactly one reply: {'yes' if once else 'no'} "
+        f"({len(result.sent):,} updates, {replies:,} replies, {missing} chats with a missing "
+        f"reply, {duplicate} with a duplicate)"
+    )
+    if result.gave_up:
+        print(f"  {result.gave_up} patients gave up after {REPLY_TIMEOUT:g} s without a reply")
+    by_category: dict[str, list[float]] = defaultdict(list)
+    for category, seconds in result.latencies():
+        by_category[category].append(seconds * 1e9)
+    if by_category:
+        print("  reply time per message category:")
+        report.table(
+            ("category", "messages", "p50", "p99", "max"),
+            [
+                (
+                    category,
+                    f"{len(values):,}",
+                    report.format_ms(percentile(values, 0.50)),
+                    report.format_ms(percentile(values, 0.99)),
+                    report.format_ms(max(values)),
+                )
+                for category, values in sorted(by_category.items())
+            ],
+        )
+
+
+def proc_status_kib(pid: int, field: str) -> int | None:
+    """A `kB` field of /proc/<pid>/status (Linux), or None."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        name, _, value = line.partition(":")
+        if name == field and value.split() and value.split()[0].isdigit():
+            return int(value.split()[0])
+    return None
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process from /proc/<pid>/stat (Linux), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def measured(
+    fake: TimedFakeBotAPI, pid: int, run: Callable[[TimedFakeBotAPI], Awaitable[Outcome]]
+) -> Outcome:
+    """A run, with the CPU time the bot and this process spent on it."""
+    bot_before, own_before = process_cpu_seconds(pid), own_cpu_seconds()
+    result = await run(fake)
+    bot_after, own_after = process_cpu_seconds(pid), own_cpu_seconds()
+    bot_cpu = None if bot_before is None or bot_after is None else bot_after - bot_before
+    return dataclasses.replace(result, bot_cpu=bot_cpu, harness_cpu=own_after - own_before)
+
+
+def log_problems(output: str) -> list[str]:
+    return [line for line in output.splitlines() if " WARNING " in line or " ERROR " in line]
+
+
+def unavailable(reason: str) -> list[Figure]:
+    print(f"  {NOT_AVAILABLE}: {reason}")
+    return [
+        Figure("replies/s, conversations", NOT_AVAILABLE, f">= {REPLIES_PER_SECOND_TARGET:g}/s"),
+        report.timing("reply p99, conversations", None, P99_TARGET_MS),
+        Figure("exactly one reply each, conversations", NOT_AVAILABLE, "yes"),
+        Figure("bot peak memory (VmHWM)", NOT_AVAILABLE),
+    ]
+
+
+# The whole run
+
+
+async def load_sections(folder: Path) -> list[Figure]:
+    async with TimedFakeBotAPI(TOKEN, bot_username=BOT_USERNAME) as fake:
+        bot = BotProcess(fake, folder / "bot.log", **BOT_ENV)
+        started = time.perf_counter()
+        await bot.start()
+        # wait_ready() sees the first getUpdates only once it returns: a long poll of 10 s
+        # unless an update ends it, so the warm-up messages go in while it waits.
+        warming = asyncio.create_task(warm_up(fake))
+        try:
+            await bot.wait_ready()
+            await warming
+        except AssertionError as error:
+            warming.cancel()
+            await bot.stop()
+            return unavailable(f"the bot did not start: {str(error).splitlines()[0]}")
+        assert bot.process is not None
+        pid = bot.process.pid
+        print(
+            f"  bot ready and warmed up ({len(MESSAGES)} messages, untimed) in "
+            f"{time.perf_counter() - started:.1f} s; pid {pid}, VmRSS "
+            f"{_kib(proc_status_kib(pid, 'VmRSS'))}; its log is in a temporary folder"
+        )
+
+        report.header(
+            f"Telegram: conversations ({PATIENTS} patients x {MESSAGES_PER_PATIENT} messages, "
+            "each sent when the previous one is answered)"
+        )
+        talk = await measured(fake, pid, run_conversations)
+        print_run(talk)
+        talk_figures = run_figures(talk, targets=True)
+        report.figures(talk_figures)
+
+        report.header(
+            f"Telegram: burst ({PATIENTS * MESSAGES_PER_PATIENT:,} updates queued at once)"
+        )
+        burst = await measured(fake, pid, run_burst)
+        print_run(burst)
+        burst_figures = run_figures(burst, targets=False)
+        report.figures(burst_figures)
+
+        report.header("Telegram: bot process peak memory (VmHWM, /proc/<pid>/status)")
+        peak = proc_status_kib(pid, "VmHWM")
+        memory = [Figure("bot peak memory (VmHWM)", _kib(peak))]
+        status = await bot.stop()
+        problems = log_problems(bot.log_path.read_text(errors="replace"))
+        print(f"  bot exit status: {status}; rejected Bot API calls: {len(fake.errors)}")
+        print(f"  bot log: {len(problems)} WARNING/ERROR lines")
+        for line in problems[:5]:
+            print(f"    {line[:300]}")
+        report.figures(memory)
+    return talk_figures + burst_figures + memory
+
+
+def _kib(value: int | None) -> str:
+    return NOT_AVAILABLE if value is None else report.format_kib(value)
+
+
+def main() -> list[Figure]:
+    """Run the load benchmark, print each section, and return the figures."""
+    report.header("Telegram: load on the real bot (`faqbot run` against a fake Bot API)")
+    print(
+        "  TELEGRAM_RATE_LIMIT=0: Telegram's flood limit (30 messages/s) is off, so this "
+        "measures the bot, not Telegram"
+    )
+    print(
+        f"  LOG_LEVEL=WARNING; {PATIENTS} private chats; {len(MESSAGES)} distinct messages "
+        "(questions, typos, greetings, a long story, off-topic, emoji, one crisis-like)"
+    )
+    print("  reply time: update queued -> the fake records the bot's sendMessage to that chat")
+    with tempfile.TemporaryDirectory(prefix="faqbot-load-") as folder:
+        return asyncio.run(load_sections(Path(folder)))
+
+
+if __name__ == "__main__":
+    report.summary(main())
