@@ -14,6 +14,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
+    ChosenInlineResultHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
@@ -21,7 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import handlers
+from bot import analytics, handlers
 from bot.config import Settings
 from faq.knowledge import KnowledgeBase
 
@@ -31,6 +32,7 @@ COMMANDS = (
     BotCommand("topics", "Every question I can answer"),
     BotCommand("help", "How to ask"),
 )
+MAINTENANCE = "maintenance"  # bot_data key of the upkeep task
 CONNECTION_POOL = 8
 MAX_BACKOFF = 8.0  # seconds between tries of a call that failed on the network
 STOP_GRACE = 5.0  # seconds a reply may still be retried once the bot is stopping
@@ -92,8 +94,17 @@ class RetryingRateLimiter(AIORateLimiter):
 
 
 async def post_init(application: Application) -> None:
-    """Set the command menu once the bot is connected."""
+    """Set the command menu once the bot is connected; start the upkeep task."""
     await application.bot.set_my_commands(COMMANDS)
+    application.bot_data[MAINTENANCE] = asyncio.create_task(handlers.maintain(application))
+
+
+async def post_shutdown(application: Application) -> None:
+    """Stop the upkeep task and close the analytics store."""
+    task = application.bot_data.pop(MAINTENANCE, None)
+    if task is not None:
+        task.cancel()
+    application.bot_data[handlers.SERVICES].store.close()
 
 
 def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = None) -> Application:
@@ -105,6 +116,7 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
         .rate_limiter(limiter)
         .concurrent_updates(True)
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -123,12 +135,32 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
     application = builder.build()
     limiter.serve(application)
     application.bot_data[handlers.ENGINE] = handlers.Engine(kb)
+    application.bot_data[handlers.SERVICES] = handlers.Services(
+        settings, analytics.Store(settings.db_path)
+    )
 
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("topics", handlers.topics))
+    if settings.admin_ids:
+        admins = filters.User(user_id=settings.admin_ids)
+        application.add_handler(CommandHandler("stats", handlers.stats, filters=admins))
+        application.add_handler(CommandHandler("reload", handlers.reload_command, filters=admins))
+    # Any other command, /stats from a non-admin included, is met as if it did not exist.
+    application.add_handler(
+        MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, handlers.unknown_command)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
+    application.add_handler(ChosenInlineResultHandler(handlers.inline_chosen))
+    if settings.staff_chat_id is not None:
+        # Before the question handler: a staff reply to the bot's post is not a question.
+        application.add_handler(
+            MessageHandler(
+                filters.Chat(settings.staff_chat_id) & filters.REPLY & filters.TEXT,
+                handlers.staff_reply,
+            )
+        )
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.question))
     application.add_handler(
         MessageHandler(

@@ -43,6 +43,12 @@ class Settings:
     timeout: float  # seconds to wait for one Bot API call
     retries: int  # further tries of a call that failed on the network or timed out
     webhook: Webhook | None
+    db_path: Path = Path("data/faqbot.db")
+    retention_days: int = 90  # replies and votes older than this are deleted
+    handoff_days: int = 7  # an unanswered hand-off (and its chat id) is deleted after this
+    staff_chat_id: int | None = None  # the front desk's group; enables "Ask the clinic"
+    admin_ids: frozenset[int] = frozenset()  # Telegram user ids allowed /stats and /reload
+    reload_seconds: float = 5.0  # how often the knowledge base file is checked for changes
 
 
 def faq_path(environ: Mapping[str, str] = os.environ) -> Path:
@@ -81,7 +87,40 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
         timeout=_number(environ, "TELEGRAM_TIMEOUT", 10.0, minimum=0.1),
         retries=int(_number(environ, "TELEGRAM_RETRIES", 5, minimum=0, whole=True)),
         webhook=_webhook(environ) if webhook else None,
+        db_path=db_path(environ),
+        retention_days=int(_number(environ, "FAQBOT_RETENTION_DAYS", 90, minimum=1, whole=True)),
+        handoff_days=int(_number(environ, "FAQBOT_HANDOFF_DAYS", 7, minimum=1, whole=True)),
+        staff_chat_id=_chat_id(environ),
+        admin_ids=_admin_ids(environ),
+        reload_seconds=_number(environ, "FAQBOT_RELOAD_SECONDS", 5.0, minimum=0.1),
     )
+
+
+def db_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """Where analytics are kept: FAQBOT_DB_PATH, or data/faqbot.db."""
+    return Path(environ.get("FAQBOT_DB_PATH", "").strip() or "data/faqbot.db")
+
+
+def _chat_id(environ: Mapping[str, str]) -> int | None:
+    raw = environ.get("STAFF_CHAT_ID", "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(
+            "STAFF_CHAT_ID must be the numeric id of the staff group, such as -1001234567890"
+        ) from None
+
+
+def _admin_ids(environ: Mapping[str, str]) -> frozenset[int]:
+    raw = environ.get("ADMIN_IDS", "").replace(",", " ").split()
+    try:
+        return frozenset(int(value) for value in raw)
+    except ValueError:
+        raise ConfigError(
+            "ADMIN_IDS must be Telegram user ids (numbers) separated by commas"
+        ) from None
 
 
 def _webhook(environ: Mapping[str, str]) -> Webhook:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import dataclass
+from pathlib import Path
 
 from telegram import (
     InlineQueryResultArticle,
@@ -12,19 +15,24 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from bot import render
-from faq import safety
+from bot.analytics import Store
+from bot.config import Settings
+from faq import knowledge, safety
 from faq.knowledge import KnowledgeBase
 from faq.matcher import Matcher
-from faq.reply import Reply
+from faq.reply import Kind, Reply
 
 LOGGER = logging.getLogger(__name__)
-ENGINE = "engine"  # key of the Engine in application.bot_data
+ENGINE = "engine"  # keys in application.bot_data
+SERVICES = "services"
+PENDING_QUESTION = "pending_question"  # chat_data: the question "Ask the clinic" would send
 MAX_INLINE_RESULTS = 50
 INLINE_MATCHES = 10
 DESCRIPTION_CHARS = 120
+MAINTENANCE_SECONDS = 24 * 60 * 60  # retention runs at start and then daily
 
 
 class Engine:
@@ -39,8 +47,20 @@ class Engine:
         self.kb, self.matcher, self.renderer = kb, matcher, renderer
 
 
+@dataclass(frozen=True)
+class Services:
+    """The settings and analytics store the handlers share."""
+
+    settings: Settings
+    store: Store
+
+
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
     return context.bot_data[ENGINE]
+
+
+def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data[SERVICES]
 
 
 async def send(message: Message, parts: list[render.Message]) -> None:
@@ -67,38 +87,117 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(update.effective_message, engine_of(context).renderer.topics())
 
 
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a command the bot does not have (or this person may not use) with /help."""
+    await help_command(update, context)
+
+
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a text message (new or edited) with the engine's reply."""
     message = update.effective_message
     if message is None or not message.text or not addressed_to_bot(message, context):
         return
-    engine = engine_of(context)
+    engine, services = engine_of(context), services_of(context)
     reply = engine.matcher.reply(without_mention(message, context))
     log_reply(reply, "chat")
-    await send(message, engine.renderer.reply(reply))
+    services.store.record(reply, "chat")
+    handoff = reply.kind is Kind.NO_MATCH and services.settings.staff_chat_id is not None
+    if handoff and context.chat_data is not None:
+        context.chat_data[PENDING_QUESTION] = reply.query
+    vote = Store.new_vote() if reply.kind is Kind.ANSWER else None
+    await send(message, engine.renderer.reply(reply, vote=vote, handoff=handoff))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Act on a button tap, and always acknowledge it."""
     query = update.callback_query
-    engine = engine_of(context)
+    engine, services = engine_of(context), services_of(context)
     prefix, value = render.parse_button(query.data)
+    message = query.message if isinstance(query.message, Message) else None
     entry = engine.kb.entry(value) if prefix == render.ANSWER else None
-    if entry is not None and isinstance(query.message, Message):
+    if entry is not None and message is not None:
         await query.answer()
         LOGGER.info("button: answer id=%s", entry.id)
-        await send(query.message, engine.renderer.answer(entry))
-    elif prefix == render.TOPICS_PAGE and value.isdigit() and isinstance(query.message, Message):
+        services.store.record_lookup(entry.id, "chat")
+        await send(message, engine.renderer.answer(entry, vote=Store.new_vote()))
+    elif prefix == render.TOPICS_PAGE and value.isdigit() and message is not None:
         await query.answer()
         rows = engine.renderer.topic_rows(int(value))
-        if query.message.reply_markup is None or query.message.reply_markup.inline_keyboard != rows:
+        if message.reply_markup is None or message.reply_markup.inline_keyboard != rows:
             await query.edit_message_reply_markup(reply_markup=render.Message("", rows).markup)
-    elif prefix == "noop":
+    elif prefix == render.FEEDBACK and message is not None and _feedback(value, engine):
+        await _record_feedback(update, context, value)
+    elif prefix == render.HANDOFF and message is not None:
+        await _hand_off(update, context)
+    elif prefix == render.NOOP:
         await query.answer()
     else:
         # Stale (from an older knowledge base) or forged data: say so, change nothing.
         LOGGER.info("button: unknown data")
         await query.answer(engine.renderer.text(engine.kb.messages.stale_button), show_alert=True)
+
+
+def _feedback(value: str, engine: Engine) -> bool:
+    entry_id, _, rest = value.partition(":")
+    vote, _, helpful = rest.partition(":")
+    return engine.kb.entry(entry_id) is not None and bool(vote) and helpful in ("0", "1")
+
+
+async def _record_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
+    query = update.callback_query
+    engine, services = engine_of(context), services_of(context)
+    entry_id, vote, helpful = value.split(":")
+    if services.store.vote(entry_id, helpful == "1", vote):
+        LOGGER.info("feedback: id=%s helpful=%s", entry_id, helpful)
+    thanks = engine.renderer.text(engine.kb.messages.feedback_thanks)
+    await query.answer(thanks)
+    rows = query.message.reply_markup.inline_keyboard if query.message.reply_markup else ()
+    thanked = engine.renderer.thanked(rows)
+    await query.edit_message_reply_markup(reply_markup=render.Message("", thanked).markup)
+
+
+async def _hand_off(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Post the patient's question to the staff group under an anonymous label."""
+    query = update.callback_query
+    engine, services = engine_of(context), services_of(context)
+    staff_chat = services.settings.staff_chat_id
+    pending = context.chat_data.pop(PENDING_QUESTION, None) if context.chat_data else None
+    if staff_chat is None or pending is None or update.effective_chat is None:
+        await query.answer(
+            engine.renderer.text(engine.kb.messages.handoff_expired), show_alert=True
+        )
+        return
+    await query.answer()
+    label = services.store.open_handoff(update.effective_chat.id)
+    post = await context.bot.send_message(
+        staff_chat,
+        f"<b>{render.escape(label)}</b> asks:\n\n{render.escape(pending)}\n\n"
+        "<i>Reply to this message to answer them; the bot relays it without names.</i>",
+        parse_mode=ParseMode.HTML,
+    )
+    services.store.posted(label, post.message_id)
+    LOGGER.info("handoff: posted %s to the staff group", label)
+    await query.edit_message_reply_markup(reply_markup=None)
+    note = engine.renderer.text(engine.kb.messages.handoff_sent)
+    await send(query.message, render.messages([note]))
+
+
+async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Relay a staff member's reply to a hand-off post back to the patient."""
+    message = update.effective_message
+    engine, services = engine_of(context), services_of(context)
+    replied = message.reply_to_message
+    handoff = services.store.handoff_for(replied.message_id) if replied else None
+    if handoff is None:
+        if replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
+            await message.reply_text("That question was already answered, or has expired.")
+        return
+    header = engine.renderer.text(engine.kb.messages.staff_reply)
+    for part in render.messages([header, message.text or ""], bold_first=True):
+        await context.bot.send_message(handoff.chat_id, part.html, parse_mode=ParseMode.HTML)
+    services.store.close_handoff(handoff.label)
+    LOGGER.info("handoff: relayed the reply to %s", handoff.label)
+    await message.reply_text(f"Sent to {handoff.label}.")
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -120,7 +219,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
     if text:
         entries = [match.entry for match in engine.matcher.search(text, INLINE_MATCHES)]
-        log_reply(None, "inline", found=len(entries))
+        LOGGER.info("inline: %d results", len(entries))
     else:
         entries = list(engine.kb.entries)
     for entry in entries[: MAX_INLINE_RESULTS - len(results)]:
@@ -138,11 +237,51 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await update.inline_query.answer(results, cache_time=60, is_personal=False)
 
 
+async def inline_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Count an answer the front desk sent from inline mode (needs /setinlinefeedback)."""
+    entry_id = update.chosen_inline_result.result_id
+    if engine_of(context).kb.entry(entry_id) is not None:
+        services_of(context).store.record_lookup(entry_id, "inline")
+
+
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tell a sender of stickers, photos, voice or files that the bot reads text."""
     engine = engine_of(context)
     note = engine.renderer.text(engine.kb.messages.text_only)
     await send(update.effective_message, render.messages([note]))
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send an admin the figures of the last 7 and 30 days."""
+    from bot import report  # only admins pay for importing the report
+
+    engine, services = engine_of(context), services_of(context)
+    figures = report.report(services.store, engine.kb)
+    # <pre> keeps the report's columns aligned in Telegram's proportional font.
+    chunks = render.split(report.to_text(figures).split("\n\n"))
+    parts = [render.Message(f"<pre>{render.escape(chunk)}</pre>") for chunk in chunks]
+    await send(update.effective_message, parts)
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reload the knowledge base now, and tell the admin how it went."""
+    problem = reload_knowledge(context.application)
+    note = problem or "Reloaded: the bot now serves the knowledge base as it is on disk."
+    await send(update.effective_message, render.messages([note]))
+
+
+def reload_knowledge(application: Application) -> str | None:
+    """Load the knowledge base file again; on any problem keep serving the old one and
+    return what went wrong."""
+    engine: Engine = application.bot_data[ENGINE]
+    path = engine.kb.path
+    try:
+        engine.load(knowledge.load(path))
+    except knowledge.KnowledgeBaseError as error:
+        LOGGER.error("reload failed; still serving the previous knowledge base:\n%s", error)
+        return f"Reload failed; still serving the previous knowledge base.\n\n{error}"
+    LOGGER.info("reloaded %s: %d entries", path, len(engine.kb.entries))
+    return None
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -158,6 +297,50 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             await update.effective_message.reply_text(render.escape(note), parse_mode="HTML")
         except Exception:  # the error may be that Telegram cannot be reached at all
             LOGGER.warning("could not tell the user about the error", exc_info=True)
+
+
+async def maintain(application: Application) -> None:
+    """Forever: reload the knowledge base when its files change, and apply retention
+    at start and daily."""
+    services: Services = application.bot_data[SERVICES]
+    settings = services.settings
+    engine: Engine = application.bot_data[ENGINE]
+    watched = _stamps(engine.kb)
+    since_retention = MAINTENANCE_SECONDS
+    while True:
+        if since_retention >= MAINTENANCE_SECONDS:
+            deleted = services.store.expire(settings.retention_days, settings.handoff_days)
+            LOGGER.info("retention: deleted %d old rows", deleted)
+            since_retention = 0.0
+        await asyncio.sleep(settings.reload_seconds)
+        since_retention += settings.reload_seconds
+        current = _stamps(engine.kb)
+        if current != watched:
+            watched = current
+            problem = reload_knowledge(application)
+            if problem is not None:
+                await _tell_admins(application, problem)
+
+
+async def _tell_admins(application: Application, note: str) -> None:
+    for admin in application.bot_data[SERVICES].settings.admin_ids:
+        for part in render.messages([note]):
+            try:
+                await application.bot.send_message(admin, part.html, parse_mode=ParseMode.HTML)
+            except Exception:
+                LOGGER.warning("could not tell admin about the failed reload", exc_info=True)
+
+
+def _stamps(kb: KnowledgeBase) -> tuple[float, ...]:
+    """Modification times of the knowledge base and its article (0 if missing)."""
+    return tuple(_mtime(path) for path in (kb.path, kb.path.parent / kb.source_name))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime_ns / 1e9
+    except OSError:
+        return 0.0
 
 
 def addressed_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -193,11 +376,8 @@ def without_mention(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str
     return text.replace(username, " ").replace(username.lower(), " ").strip()
 
 
-def log_reply(reply: Reply | None, channel: str, found: int | None = None) -> None:
+def log_reply(reply: Reply, channel: str) -> None:
     """What was replied, never who asked; the message itself only at DEBUG."""
-    if reply is None:
-        LOGGER.info("%s: %s results", channel, found)
-        return
     entry_id = reply.match.entry.id if reply.match else "-"
     LOGGER.info("%s: reply kind=%s id=%s score=%s", channel, reply.kind, entry_id, reply.score)
     LOGGER.debug("%s: message %r", channel, reply.query)

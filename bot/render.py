@@ -17,6 +17,9 @@ TOPICS_PER_PAGE = 8
 # Button data: a prefix and a value, so one handler can route every tap.
 ANSWER = "a"
 TOPICS_PAGE = "t"
+FEEDBACK = "f"  # f:<entry id>:<vote token>:<1 helpful | 0 not>
+HANDOFF = "h"
+NOOP = "noop"
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,18 @@ def messages(
     return rendered
 
 
+def feedback_row(entry_id: str, vote: str) -> tuple[InlineKeyboardButton, ...]:
+    """👍 and 👎 for one answer message; the vote token makes it one vote a message."""
+    return (
+        InlineKeyboardButton("👍", callback_data=button_data(FEEDBACK, f"{entry_id}:{vote}:1")),
+        InlineKeyboardButton("👎", callback_data=button_data(FEEDBACK, f"{entry_id}:{vote}:0")),
+    )
+
+
+def _is_feedback_row(row: tuple[InlineKeyboardButton, ...]) -> bool:
+    return any(str(button.callback_data or "").startswith(f"{FEEDBACK}:") for button in row)
+
+
 class Renderer:
     """Turns the engine's replies and the clinic's messages into Telegram messages."""
 
@@ -109,27 +124,49 @@ class Renderer:
         """A clinic message with its placeholders filled in (plain text)."""
         return self.kb.render(message)
 
-    def reply(self, reply: Reply) -> list[Message]:
-        """The messages for one engine reply."""
+    def reply(self, reply: Reply, vote: str | None = None, handoff: bool = False) -> list[Message]:
+        """The messages for one engine reply; `vote` adds 👍/👎 to an answer, `handoff`
+        adds "Ask the clinic" to a decline."""
         texts = self.kb.messages
         if reply.kind is Kind.CRISIS:
             return messages([self.text(texts.crisis)])
         if reply.kind is Kind.GREETING:
             return self.welcome()
         if reply.kind is Kind.NO_MATCH:
-            return messages([self.text(texts.no_answer)])
+            return self.no_answer(handoff)
         if reply.kind is Kind.SUGGESTIONS:
             rows = tuple((entry_button(m.entry),) for m in reply.suggestions)
             return messages([self.text(texts.did_you_mean)], rows)
         assert reply.match is not None
-        return self.answer(reply.match.entry)
+        return self.answer(reply.match.entry, vote)
 
-    def answer(self, entry: Entry) -> list[Message]:
-        """An entry's answer, headed by its question, with its related questions."""
+    def answer(self, entry: Entry, vote: str | None = None) -> list[Message]:
+        """An entry's answer, headed by its question, with its related questions and,
+        given a vote token, 👍 and 👎 buttons."""
         related = [self.kb.entry(entry_id) for entry_id in entry.related]
         rows = tuple((entry_button(other),) for other in related if other is not None)
+        if vote is not None:
+            rows += (feedback_row(entry.id, vote),)
         paragraphs = [entry.question, *entry.answer.split("\n")]
         return messages(paragraphs, rows, bold_first=True)
+
+    def no_answer(self, handoff: bool) -> list[Message]:
+        """The decline, with "Ask the clinic" when the staff can take the question."""
+        rows: tuple[tuple[InlineKeyboardButton, ...], ...] = ()
+        if handoff:
+            label = self.text(self.kb.messages.ask_clinic)
+            rows = ((InlineKeyboardButton(label, callback_data=button_data(HANDOFF, "")),),)
+        return messages([self.text(self.kb.messages.no_answer)], rows)
+
+    def thanked(
+        self, rows: tuple[tuple[InlineKeyboardButton, ...], ...]
+    ) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+        """An answer's buttons with the 👍/👎 row given way to a thank-you."""
+        thanks = InlineKeyboardButton(
+            self.text(self.kb.messages.feedback_thanks), callback_data=button_data(NOOP, "")
+        )
+        kept = tuple(row for row in rows if not _is_feedback_row(row))
+        return (*kept, (thanks,))
 
     def welcome(self) -> list[Message]:
         """/start: who the bot is, the disclaimer, the clinic's contact and the topics."""
@@ -158,7 +195,9 @@ class Renderer:
             if page > 0:
                 data = button_data(TOPICS_PAGE, str(page - 1))
                 nav.append(InlineKeyboardButton("« Previous", callback_data=data))
-            nav.append(InlineKeyboardButton(f"{page + 1} / {pages}", callback_data="noop:"))
+            nav.append(
+                InlineKeyboardButton(f"{page + 1} / {pages}", callback_data=button_data(NOOP, ""))
+            )
             if page < pages - 1:
                 data = button_data(TOPICS_PAGE, str(page + 1))
                 nav.append(InlineKeyboardButton("More »", callback_data=data))

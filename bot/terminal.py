@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from bot.analytics import Store
 from faq.knowledge import Entry, KnowledgeBase
 from faq.matcher import Matcher
 from faq.reply import Kind, Match, Reply
@@ -49,8 +50,14 @@ def answer_entry(entry: Entry) -> Reply:
     return Reply(Kind.ANSWER, entry.question, Match(entry, 100.0))
 
 
-def chat(matcher: Matcher, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
-    """Read questions until end of input; a number picks one of the listed questions."""
+def chat(
+    matcher: Matcher,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: Store | None = None,
+) -> None:
+    """Read questions until end of input; a number picks one of the listed questions.
+    Replies are recorded (channel "terminal") only when a store is given."""
     kb = matcher.kb
     interactive = stdin.isatty()
     print(format_reply(kb, Reply(Kind.GREETING, "")), file=stdout)
@@ -70,8 +77,12 @@ def chat(matcher: Matcher, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdou
             continue
         if text.isdigit() and 1 <= int(text) <= len(options):
             reply = answer_entry(options[int(text) - 1])
+            if store is not None:
+                store.record_lookup(reply.match.entry.id, "terminal")
         else:
             reply = matcher.reply(text)
+            if store is not None:
+                store.record(reply, "terminal")
         options = options_for(kb, reply)
         print(f"\n{format_reply(kb, reply)}", file=stdout, flush=True)
     print("\nGoodbye.", file=stdout)

@@ -44,6 +44,11 @@ MESSAGE_FIELDS = {
     "stale_button",
     "related",
     "error",
+    "feedback_thanks",
+    "ask_clinic",
+    "handoff_sent",
+    "handoff_expired",
+    "staff_reply",
 }
 REQUIRED_MESSAGES = ("welcome", "disclaimer", "no_answer", "crisis")
 MATCHING_FIELDS = {"answer_threshold", "suggest_threshold", "margin"}
@@ -80,6 +85,13 @@ class Messages:
     stale_button: str = "That button no longer works. Type /topics to see what I can answer."
     related: str = "Related questions:"
     error: str = "Sorry, something went wrong on my side. Please try again in a moment."
+    feedback_thanks: str = "Thank you for your feedback."
+    ask_clinic: str = "Ask the clinic"
+    handoff_sent: str = (
+        "I've passed your question to the clinic team. Their reply will appear here."
+    )
+    handoff_expired: str = "Please type your question again, then tap the button."
+    staff_reply: str = "Reply from the clinic team:"
 
 
 @dataclass(frozen=True)
@@ -124,6 +136,7 @@ class KnowledgeBase:
     synonyms: dict[str, tuple[str, ...]]
     entries: tuple[Entry, ...]
     unanswered: tuple[Unanswered, ...] = ()
+    source_name: str = ""  # the article's file name, beside `path`
     _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -386,6 +399,12 @@ class _Checker:
             if "question" in entry:
                 self.text_field((*path, "question"), entry["question"], "question")
             self.phrasings(path, name, entry, alternates)
+            if not entry.get("alternates"):
+                self.warn(
+                    path,
+                    f"entry '{name}' has no alternates yet: write the ways patients really "
+                    "ask it (at least 12), or it will only match its question's own words",
+                )
             answer = entry.get("answer")
             if "answer" in entry and self.text_field((*path, "answer"), answer, "answer"):
                 covered.append(text.comparable(answer))
@@ -524,4 +543,5 @@ def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
         },
         entries=entries,
         unanswered=unanswered,
+        source_name=data["source"],
     )

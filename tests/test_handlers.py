@@ -6,6 +6,7 @@ import itertools
 import json
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,8 +29,10 @@ async def recorder() -> RecordingRequest:
 
 
 @pytest_asyncio.fixture
-async def application(recorder: RecordingRequest) -> AsyncIterator[Application]:
-    settings = config.load({"TELEGRAM_BOT_TOKEN": TOKEN})
+async def application(recorder: RecordingRequest, tmp_path: Path) -> AsyncIterator[Application]:
+    settings = config.load(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "FAQBOT_DB_PATH": str(tmp_path / "faqbot.db")}
+    )
     application = bot_app.build(settings, knowledge.load(), request=recorder)
     async with application:
         await application.start()  # running, as under run_polling, without fetching updates
@@ -87,7 +90,11 @@ async def test_question_is_answered_in_html_headed_by_its_question(application, 
     [sent] = recorder.sent()
     assert sent["text"].startswith("<b>Is ketamine addictive, and does it have side effects?</b>")
     related = knowledge.load().entry("addiction-and-side-effects").related
-    assert [b["callback_data"] for b in buttons(sent)] == [f"a:{r}" for r in related]
+    data = [b["callback_data"] for b in buttons(sent)]
+    assert data[: len(related)] == [f"a:{r}" for r in related]
+    thumbs_up, thumbs_down = data[len(related) :]
+    assert thumbs_up.startswith("f:addiction-and-side-effects:") and thumbs_up.endswith(":1")
+    assert thumbs_down.endswith(":0")
 
 
 async def test_crisis_reply_is_escaped_and_has_no_buttons(application, recorder) -> None:

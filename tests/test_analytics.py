@@ -1,0 +1,115 @@
+"""The analytics store: what it keeps, what it never keeps, and for how long."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.analytics import SCHEMA_VERSION, Store, now
+from faq.matcher import Matcher
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data" / "faqbot.db")
+
+
+def test_database_is_created_on_first_use_private_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "faqbot.db"
+    store = Store(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert store.rows("PRAGMA journal_mode") == [("wal",)]
+
+
+def test_schema_version_is_recorded(store: Store) -> None:
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_a_newer_schema_is_refused_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "faqbot.db"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(RuntimeError, match="newer faqbot"):
+        Store(path)
+
+
+def test_no_table_has_a_column_for_who_asked(store: Store) -> None:
+    columns = {
+        column[1]
+        for (table,) in store.rows("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if table != "handoffs"
+        for column in store.rows(f"PRAGMA table_info({table})")
+    }
+    assert not columns & {"user_id", "chat_id", "username", "name", "first_name"}
+
+
+def test_text_is_kept_only_for_replies_that_were_not_answers(
+    store: Store, matcher: Matcher
+) -> None:
+    for message in ["is ketamine addictive", "how long", "what is the capital of france", "hi"]:
+        store.record(matcher.reply(message), "chat")
+    rows = store.rows("SELECT kind, question FROM replies ORDER BY id")
+    assert rows == [
+        ("answer", None),
+        ("suggestions", "how long"),
+        ("no_match", "what is the capital of france"),
+        ("greeting", None),
+    ]
+
+
+def test_a_crisis_is_recorded_as_having_happened_without_its_text(
+    store: Store, matcher: Matcher
+) -> None:
+    store.record(matcher.reply("i want to end my life"), "chat")
+    assert store.rows("SELECT kind, entry_id, score, question FROM replies") == [
+        ("crisis", None, None, None)
+    ]
+
+
+def test_unknown_channel_is_refused(store: Store, matcher: Matcher) -> None:
+    with pytest.raises(ValueError):
+        store.record(matcher.reply("hi"), "email")
+
+
+def test_a_message_can_be_voted_on_once(store: Store) -> None:
+    vote = Store.new_vote()
+    assert store.vote("what-is-ocd", True, vote)
+    assert not store.vote("what-is-ocd", False, vote)
+    assert store.rows("SELECT entry_id, helpful FROM feedback") == [("what-is-ocd", 1)]
+
+
+def test_retention_deletes_old_rows_and_keeps_recent_ones(store: Store, matcher: Matcher) -> None:
+    reply = matcher.reply("is ketamine addictive")
+    store.record(reply, "chat", at=now() - timedelta(days=91))
+    store.record(reply, "chat", at=now() - timedelta(days=89))
+    store.vote("what-is-ocd", True, "old", at=now() - timedelta(days=100))
+    assert store.expire(retention_days=90) == 2
+    assert len(store.rows("SELECT * FROM replies")) == 1
+    assert store.rows("SELECT * FROM feedback") == []
+
+
+def test_an_unanswered_handoff_is_forgotten_after_its_days(store: Store) -> None:
+    old = store.open_handoff(111, at=now() - timedelta(days=8))
+    recent = store.open_handoff(222)
+    store.expire(handoff_days=7)
+    labels = [label for (label,) in store.rows("SELECT label FROM handoffs")]
+    assert labels == [recent] and old != recent
+
+
+def test_a_relayed_handoff_forgets_the_chat(store: Store) -> None:
+    label = store.open_handoff(123456)
+    store.posted(label, 77)
+    assert store.handoff_for(77).chat_id == 123456
+    store.close_handoff(label)
+    assert store.handoff_for(77) is None
+    assert store.rows("SELECT * FROM handoffs") == []
+
+
+def test_handoff_labels_are_anonymous(store: Store) -> None:
+    label = store.open_handoff(987654)
+    assert label.startswith("Patient ") and "987654" not in label
