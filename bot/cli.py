@@ -8,15 +8,20 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotenv import load_dotenv
 
 from faq import knowledge
 from faq.matcher import Matcher
 
+if TYPE_CHECKING:
+    from bot.analytics import Store
+
 EXIT_PROBLEMS = 1  # `check` found errors in the knowledge base
 EXIT_CONFIG = 2  # a setting or file the command needs is missing or broken
 DEFAULT_EVAL = Path("tests/data/eval.yaml")
+RECORD_HELP = "count the replies in the analytics database (FAQBOT_DB_PATH), channel terminal"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `faqbot report | head`: the reader has all it wanted
+        # Point stdout at /dev/null so the interpreter's last flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,11 +64,21 @@ def _parser() -> argparse.ArgumentParser:
     ask = with_kb(sub.add_parser("ask", help="answer questions and print the replies"))
     ask.add_argument("question", nargs="*", help="questions; none: read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
-    with_kb(sub.add_parser("chat", help="chat with the bot in the terminal"))
+    ask.add_argument("--record", action="store_true", help=RECORD_HELP)
+    chat = with_kb(sub.add_parser("chat", help="chat with the bot in the terminal"))
+    chat.add_argument("--record", action="store_true", help=RECORD_HELP)
     check = sub.add_parser("check", help="validate a knowledge base file")
     check.add_argument("path", nargs="?", type=Path, default=None)
     evaluate = with_kb(sub.add_parser("eval", help="score the engine on a labelled set"))
     evaluate.add_argument("file", nargs="?", type=Path, default=DEFAULT_EVAL)
+    report = with_kb(sub.add_parser("report", help="what patients asked, for the clinic"))
+    report.add_argument("--days", type=int, default=None, help="one period of N days")
+    report.add_argument("--format", choices=("text", "csv", "html"), default="text")
+    draft = sub.add_parser("import", help="draft a knowledge base from a new article")
+    draft.add_argument("article", type=Path, help="plain text, Markdown or HTML")
+    draft.add_argument("--output", type=Path, default=None, help="the draft YAML to write")
+    sheet = with_kb(sub.add_parser("export", help="a printable FAQ sheet for the front desk"))
+    sheet.add_argument("--format", choices=("md", "html"), default="html")
     run = with_kb(sub.add_parser("run", help="run the Telegram bot (long polling)"))
     run.add_argument(
         "--webhook", action="store_true", help="serve a webhook instead (WEBHOOK_* settings)"
@@ -80,13 +99,25 @@ def _matcher(args: argparse.Namespace) -> Matcher:
     return Matcher(knowledge.load(_kb_path(args)))
 
 
+def _store(args: argparse.Namespace) -> Store | None:
+    """The analytics store when --record was given; the terminal records nothing else."""
+    if not getattr(args, "record", False):
+        return None
+    from bot import analytics, config
+
+    return analytics.Store(config.db_path())
+
+
 def _ask(args: argparse.Namespace) -> int:
     from bot.terminal import format_reply
 
     matcher = _matcher(args)
+    store = _store(args)
     questions = args.question or (line.rstrip("\n") for line in sys.stdin)
     for number, question in enumerate(questions):
         reply = matcher.reply(question)
+        if store is not None:
+            store.record(reply, "terminal")
         if args.json:
             print(json.dumps(reply.as_dict(), ensure_ascii=False), flush=True)
         else:
@@ -99,7 +130,54 @@ def _ask(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace) -> int:
     from bot.terminal import chat
 
-    chat(_matcher(args))
+    chat(_matcher(args), store=_store(args))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from bot import analytics, config, report
+
+    path = config.db_path()
+    if not path.exists():
+        print(f"faqbot: no analytics yet at {path} (FAQBOT_DB_PATH)", file=sys.stderr)
+        return EXIT_CONFIG
+    if args.days is not None and args.days < 1:
+        print("faqbot: --days must be at least 1", file=sys.stderr)
+        return EXIT_CONFIG
+    periods = (args.days,) if args.days else (7, 30)
+    store = analytics.Store(path)
+    figures = report.report(store, knowledge.load(_kb_path(args)), periods=periods)
+    render = {"text": report.to_text, "csv": report.to_csv, "html": report.to_html}
+    sys.stdout.write(render[args.format](figures))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from faq import importer
+
+    if not args.article.is_file():
+        print(f"faqbot: no article at {args.article}", file=sys.stderr)
+        return EXIT_CONFIG
+    output = args.output or args.article.with_suffix(".yaml")
+    if output.exists():
+        print(f"faqbot: {output} exists; choose another --output", file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        problems = importer.write_draft(args.article, output)
+    except (OSError, ValueError) as error:  # unreadable article, a source file in the way
+        print(f"faqbot: cannot draft from {args.article}: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    for problem in problems:
+        print(f"{output}:{problem}")
+    errors = sum(not problem.warning for problem in problems)
+    print(f"{output}: draft written, {errors} error(s); next: write the alternates it marks")
+    return EXIT_PROBLEMS if errors else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from faq import export
+
+    sys.stdout.write(export.export(knowledge.load(_kb_path(args)), args.format))
     return 0
 
 
@@ -169,6 +247,9 @@ _COMMANDS = {
     "chat": _chat,
     "check": _check,
     "eval": _eval,
+    "report": _report,
+    "import": _import,
+    "export": _export,
     "run": _run,
     "default": _default,
 }

@@ -141,3 +141,46 @@ def test_importing_the_engine_does_not_import_telegram() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_report_without_analytics_yet_is_a_clear_error(tmp_path: Path) -> None:
+    result = faqbot("report", env={"FAQBOT_DB_PATH": str(tmp_path / "none.db")})
+    assert result.returncode == 2
+    assert "no analytics yet" in result.stderr
+
+
+def test_ask_records_nothing_unless_asked(tmp_path: Path) -> None:
+    database = tmp_path / "faqbot.db"
+    faqbot("ask", "how long", env={"FAQBOT_DB_PATH": str(database)})
+    assert not database.exists()
+    faqbot("ask", "--record", "how long", env={"FAQBOT_DB_PATH": str(database)})
+    result = faqbot("report", "--days", "7", env={"FAQBOT_DB_PATH": str(database)})
+    assert result.returncode == 0
+    assert "how long" in result.stdout
+
+
+def test_report_formats(tmp_path: Path) -> None:
+    env = {"FAQBOT_DB_PATH": str(tmp_path / "faqbot.db")}
+    faqbot("ask", "--record", "how much does it cost", env=env)
+    assert faqbot("report", "--format", "csv", env=env).stdout.startswith("period_days,")
+    assert "<html" in faqbot("report", "--format", "html", env=env).stdout
+
+
+def test_import_writes_a_draft_that_checks(tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text("# Guide\n\n## What is it?\n\nIt is a thing.\n\n## Is it safe?\n\nYes.\n")
+    result = faqbot("import", str(article), "--output", str(tmp_path / "draft.yaml"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 error(s)" in result.stdout
+    assert faqbot("check", str(tmp_path / "draft.yaml")).returncode == 0
+
+
+def test_import_of_a_missing_article_is_a_clear_error(tmp_path: Path) -> None:
+    result = faqbot("import", str(tmp_path / "nope.md"))
+    assert result.returncode == 2 and "no article" in result.stderr
+
+
+def test_export_prints_a_sheet_with_every_question() -> None:
+    result = faqbot("export", "--format", "md")
+    assert result.returncode == 0
+    assert "What is OCD?" in result.stdout and "How long does the relief last?" in result.stdout
