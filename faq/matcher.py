@@ -28,7 +28,7 @@ MAX_SUGGESTIONS = 3
 MAX_CHARS = 3000
 MAX_SENTENCES = 6  # question sentences of a long message scored on their own
 TOP_TARGETS = 10  # targets scored exactly for each message; the rest are bounded out
-MAX_SCORED = 30  # at most this many targets get the full phrasing-by-phrasing score
+MAX_SCORED = 12  # at most this many targets get the full phrasing-by-phrasing score
 # A message of more content words than this is a story: its bag of words matches
 # everything a little, so only its sentences that ask something are scored.
 MAX_UNIT_WORDS = 40

@@ -116,6 +116,8 @@ _SUICIDE = (
     r"\bgoodbye (?:forever|everyone|world|cruel)\b",
     r"\b(?:wanted|want|wanna|needed|just) to say (?:goodbye|bye forever|farewell)\b",
     r"\bsay(?:ing)? goodbye to (?:everyone|everybody|my \w+)\b",
+    r"\b(?:texted|messaged|sent|said|wrote|posted)(?: me| us| everyone| his| her)? "
+    r"(?:a )?(?:goodbye|farewell)\b",
     rf"\b(?:wrote|written|writing|write|left|leave) (?:a |my |some )?(?:goodbye |suicide |"
     rf"farewell )?(?:note|notes|letters?) (?:for|to) (?:my |his |her )?{_KIN}\b",
     r"\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?)\b",
