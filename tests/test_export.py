@@ -93,16 +93,20 @@ def html_text(page: str) -> tuple[str, list[str]]:
     return " ".join(" ".join(parser.chunks).split()), parser.tags
 
 
-def test_markdown_sheet_has_every_question_and_answer_in_order(
-    kb: knowledge.KnowledgeBase,
-) -> None:
-    shown = markdown_text(export.export(kb, "md"))
+def assert_every_entry_in_order(shown: str, kb: knowledge.KnowledgeBase) -> None:
+    """Every question and answer paragraph appears in the sheet, in the file's order."""
     position = 0
     for entry in kb.entries:
         for part in (entry.question, *entry.answer.split("\n")):
             found = shown.find(" ".join(part.split()), position)
             assert found >= 0, part
             position = found
+
+
+def test_markdown_sheet_has_every_question_and_answer_in_order(
+    kb: knowledge.KnowledgeBase,
+) -> None:
+    assert_every_entry_in_order(markdown_text(export.export(kb, "md")), kb)
 
 
 def test_markdown_sheet_has_a_heading_per_question(kb: knowledge.KnowledgeBase) -> None:
@@ -112,12 +116,7 @@ def test_markdown_sheet_has_a_heading_per_question(kb: knowledge.KnowledgeBase) 
 
 def test_html_sheet_has_every_question_and_answer_in_order(kb: knowledge.KnowledgeBase) -> None:
     shown, _ = html_text(export.export(kb, "html"))
-    position = 0
-    for entry in kb.entries:
-        for part in (entry.question, *entry.answer.split("\n")):
-            found = shown.find(" ".join(part.split()), position)
-            assert found >= 0, part
-            position = found
+    assert_every_entry_in_order(shown, kb)
 
 
 def test_html_sheet_escapes_every_text(kb: knowledge.KnowledgeBase) -> None:
