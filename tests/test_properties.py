@@ -38,4 +38,5 @@ def test_messages_made_of_knowledge_base_words_give_approved_text(message: str) 
 @settings(max_examples=50, deadline=None)
 @given(st.text(alphabet=st.characters(categories=["So", "Sk", "Cf", "Zs"]), max_size=500))
 def test_emoji_symbols_and_invisible_characters_never_answer(message: str) -> None:
-    assert MATCHER.reply(message).kind is Kind.NO_MATCH
+    # A symbol may fold to a letter ("Ⓚ" is "k", as in "ok"): a greeting, never an entry.
+    assert MATCHER.reply(message).kind in (Kind.NO_MATCH, Kind.GREETING)
