@@ -37,6 +37,7 @@ MAX_CLUSTERED = 2000
 # pregnant": 77). 80 keeps those apart: a wrong merge hides a question the clinic
 # should answer, a missed one only costs an extra row.
 SIMILAR = 80
+COMMON_SHARE = 0.4  # a word in the phrasings of this share of entries is common
 WIDTH = 60  # characters a line of the text report; it is also the bot's /stats reply
 HTML_QUESTION = 200  # characters of a patient's question shown on the page (a story is long)
 
@@ -175,7 +176,7 @@ def figures(store: Store, kb: KnowledgeBase, days: int, now: datetime | None = N
         by_kind=_by_kind(store, window),
         lookups=_lookups(store, window),
         top_entries=_top_entries(store, kb, window),
-        unanswered=group_questions(_unanswered(store, window)),
+        unanswered=group_questions(_unanswered(store, window), common=common_words(kb)),
         feedback=_feedback(store, kb, window),
     )
 
@@ -244,12 +245,28 @@ def _feedback(store: Store, kb: KnowledgeBase, window: tuple[str, str]) -> tuple
     )
 
 
-def group_questions(questions: Iterable[str], limit: int = MAX_GROUPS) -> tuple[Group, ...]:
-    """Questions in similar words as one group each, the most asked first, at most `limit`."""
+def common_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words in the phrasings of most entries ("ketamine", "ocd"): they say nothing
+    about which question an unanswered message asks."""
+    seen: Counter[str] = Counter()
+    for entry in kb.entries:
+        phrasings = (entry.question, *entry.alternates)
+        seen.update({word for phrasing in phrasings for word in text.words(phrasing)})
+    return frozenset(
+        word for word, count in seen.items() if count >= COMMON_SHARE * len(kb.entries)
+    )
+
+
+def group_questions(
+    questions: Iterable[str], limit: int = MAX_GROUPS, common: frozenset[str] = frozenset()
+) -> tuple[Group, ...]:
+    """Questions in similar words as one group each, the most asked first, at most `limit`.
+    Words in `common` are left out of the comparison: "how much is one infusion" and
+    "how long does an infusion take" share only "infusion", which is no reason to merge."""
     wordings = _wordings(questions)
     topics: dict[str, list[str]] = {}
     for folded in wordings:
-        topics.setdefault(_topic(folded), []).append(folded)
+        topics.setdefault(_topic(folded, common), []).append(folded)
     asked = {topic: sum(_asked(wordings[f]) for f in folded) for topic, folded in topics.items()}
     ranked = sorted(topics, key=lambda topic: (-asked[topic], len(topic), topic))
     clusters = _cluster(ranked[:MAX_CLUSTERED])
@@ -277,11 +294,14 @@ def _asked(written: Counter[str]) -> int:
     return sum(written.values())
 
 
-def _topic(folded: str) -> str:
+def _topic(folded: str, common: frozenset[str] = frozenset()) -> str:
     """What a folded question is about: its content words, or all of it if it has none."""
     # "how much does it cost" and "how much does it hurt" differ in one word of five;
     # compared on content words they are "cost" and "hurt".
-    return " ".join(word for word in folded.split() if word not in text.STOPWORDS) or folded
+    words = folded.split()
+    content = [word for word in words if word not in text.STOPWORDS]
+    specific = [word for word in content if word not in common]
+    return " ".join(specific or content) or folded
 
 
 def _cluster(topics: list[str]) -> list[list[str]]:

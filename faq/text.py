@@ -22,7 +22,7 @@ STOPWORDS: frozenset[str] = frozenset(
     yourself yourselves hi hello hey thanks thank ok okay guys lol um uh hmm anyway actually
     basically kind sort maybe question questions wondering wonder curious asking ask
     someone somebody dont doesnt didnt isnt arent wasnt cant wont couldnt wouldnt shouldnt
-    d m re r ur ya kinda gotta tho btw idk guess exactly honestly literally seriously truly
+    d m re per r ur ya kinda gotta tho btw idk guess exactly honestly literally seriously truly
     totally definitely probably possibly generally usually typically lately recently heard
     read said told saying wat wats wut wht hw whta waht
     """.split()

@@ -355,3 +355,13 @@ def test_an_empty_database_gives_a_report_that_says_there_is_nothing_yet(
     sections = {row["section"] for row in csv.DictReader(io.StringIO(report.to_csv(periods)))}
     assert sections == {"summary", "replies"}
     assert report.to_text([]) == "Nothing to report yet.\n"
+
+
+def test_questions_sharing_only_a_common_word_stay_apart(kb: KnowledgeBase) -> None:
+    common = report.common_words(kb)
+    assert {"ketamine", "infusion"} <= common
+    groups = report.group_questions(
+        ["how long does each infusion take", "is one infusion expensive", "ketamine cost"],
+        common=common,
+    )
+    assert len(groups) == 3
