@@ -115,6 +115,7 @@ async def test_no_match_declines_with_the_clinic_contact(application, recorder) 
     await process(application, {"message": message("what is the capital of france")})
     [sent] = recorder.sent()
     assert "I don't have an answer" in sent["text"] and "/topics" in sent["text"]
+    assert buttons(sent) == []  # no STAFF_CHAT_ID: no "Ask the clinic"
 
 
 async def test_tapped_button_is_acknowledged_and_answered(application, recorder) -> None:
