@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -211,7 +212,7 @@ def _eval(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot import app, config, logs
+    from bot import analytics, app, config, logs
 
     try:
         settings = config.load(os.environ, webhook=getattr(args, "webhook", False))
@@ -220,6 +221,11 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     logs.configure(settings.log_level, [settings.token])
     kb = knowledge.load(getattr(args, "kb", None) or settings.faq_path)
+    try:
+        analytics.Store(settings.db_path).close()  # fail here, in one line, not mid-start
+    except (OSError, sqlite3.Error, RuntimeError) as error:
+        print(f"faqbot: cannot use FAQBOT_DB_PATH={settings.db_path}: {error}", file=sys.stderr)
+        return EXIT_CONFIG
     try:
         app.run(settings, kb)
     except InvalidToken:
@@ -231,6 +237,9 @@ def _run(args: argparse.Namespace) -> int:
     except NetworkError as error:
         message = str(error).replace(settings.token, logs.REDACTED)
         print(f"faqbot: cannot reach the Telegram Bot API: {message}", file=sys.stderr)
+        return 1
+    except OSError as error:  # e.g. the webhook port is taken
+        print(f"faqbot: cannot serve: {error}", file=sys.stderr)
         return 1
     return 0
 

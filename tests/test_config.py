@@ -141,3 +141,14 @@ def test_unreachable_api_is_a_clear_error_not_a_traceback(tmp_path: Path) -> Non
     assert "cannot reach the Telegram Bot API" in result.stderr
     assert "Traceback" not in result.stderr
     assert TOKEN not in result.stderr + result.stdout
+
+
+def test_unusable_database_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_faqbot(
+        tmp_path, "run", TELEGRAM_BOT_TOKEN=TOKEN, FAQBOT_DB_PATH=str(blocker / "faqbot.db")
+    )
+    assert result.returncode == 2
+    assert "cannot use FAQBOT_DB_PATH" in result.stderr
+    assert "Traceback" not in result.stderr
