@@ -37,13 +37,13 @@ MIN_TYPO_LENGTH = 4  # shorter words are too easily one letter from another word
 STEM_STRENGTH = 0.9  # "addicted" for "addictive": the same word, not quite the same sense
 MIN_STEM_LENGTH = 5  # "need" is not the stem of "needle"
 MAX_SUFFIX = 3  # "super" is not the stem of "superbill"
-# A phrasing's score is recall x precision ** PRECISION_EXPONENT: the square root lets
-# a question inside a longer sentence still score well, while a message about
+# A phrasing's score is recall x precision ** PRECISION_EXPONENT: an exponent under 1
+# lets a question inside a longer sentence still score well, while a message about
 # something else (its extra words unexplained) scores low.
 PRECISION_EXPONENT = 0.75
 # A message whose words all appear somewhere in one entry's phrasings is evidence for
-# that entry even when no single phrasing matches. It ranks and suggests, but never
-# answers on its own: an answer needs one phrasing that matches.
+# that entry even when no single phrasing matches; it counts for less than a phrasing
+# that matches (at most 85 of 100), so a phrasing match wins a tie-break with it.
 ENTRY_EVIDENCE = 0.85
 # Read on the raw sentence: folding every sentence of a long story costs more than the
 # rest of matching it.
