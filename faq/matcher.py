@@ -32,7 +32,7 @@ MAX_SCORED = 12  # at most this many targets get the full phrasing-by-phrasing s
 # A message of more content words than this is a story: its bag of words matches
 # everything a little, so only its sentences that ask something are scored.
 MAX_UNIT_WORDS = 40
-TYPO_CUTOFF = 80.0  # rapidfuzz ratio for a misspelt word to count as the known word
+TYPO_CUTOFF = 85.0  # rapidfuzz ratio for a misspelt word to count as the known word
 MIN_TYPO_LENGTH = 4  # shorter words are too easily one letter from another word
 STEM_STRENGTH = 0.9  # "addicted" for "addictive": the same word, not quite the same sense
 MIN_STEM_LENGTH = 5  # "need" is not the stem of "needle"

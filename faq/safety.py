@@ -48,7 +48,9 @@ _HARM = (
 _PILLS = (
     r"(?:pills?|meds|tablets|medication|medicine|drugs|xanax|benzos?|lorazepam|ativan|valium|"
     r"klonopin|tylenol|paracetamol|painkillers|insulin|heroin|fentanyl|opioids|oxy\w*|"
-    r"sertraline|zoloft|prozac|fluoxetine|sleeping pills|ketamine|ket)"
+    r"sertraline|zoloft|prozac|fluoxetine|sleeping pills?|ketamine|ket|ambien|zolpidem|"
+    r"percocet|oxycodone|gabapentin|molly|mdma|pressed blues|blues|lithium|seroquel|"
+    r"antidepressants|benzodiazepines|morphine|methadone|tramadol|codeine)"
 )
 _ALCOHOL = r"(?:alcohol|vodka|beer|wine|whiskey|whisky|booze|drinks|drinking|liquor|tequila)"
 _KIN = (
@@ -58,7 +60,7 @@ _KIN = (
 
 _SUICIDE = (
     r"\bsuicid\w*",
-    r"\bunalive\w*",
+    r"\bunaliv\w*",
     r"\bkms\b",
     r"\bk m s\b",
     r"\bkys\b",
@@ -80,7 +82,8 @@ _SUICIDE = (
     r"\bwish i (?:wasnt|werent|was never|had never been) (?:here|alive|born)\b",
     r"\bbetter off (?:dead|without me|if i (?:was|were) gone|if i died)\b",
     r"\b(?:relieved|happier|better|fine) without me\b",
-    r"\b(?:no one|nobody|noone) would (?:even |really |actually )?(?:miss|notice|care)\b",
+    r"\b(?:no one|nobody|noone) (?:would|will|is going to) (?:even |really |actually )?"
+    r"(?:miss|notice|care)\b",
     r"\bif i (?:died|was dead|were dead|wasnt here|werent here|was gone|disappeared|killed)\b",
     r"\b(?:dont|doesnt|do not|does not|didnt|no longer|not|no) (?:really )?(?:want|wanna|wants) "
     r"(?:to )?(?:live|be alive|be here|exist|wake up|go on|keep going|keep living)\b",
@@ -98,7 +101,7 @@ _SUICIDE = (
     r"\b(?:only|best|easiest) way out\b",
     r"\bdeath (?:is|feels like|seems like|would be) (?:the )?(?:only|best|a relief|better|"
     r"easier)\b",
-    r"\b(?:stop|end|over) (?:for good|forever|permanently)\b",
+    r"\b(?:stop|end|over|out|gone|leave|leaving|sleep) (?:for good|forever|permanently)\b",
     r"\b(?:it|everything) (?:all )?(?:to )?be over\b",
     r"\bit all to (?:end|stop)\b",
     r"\b(?:so|then) (?:it would|i could|i would|i can) (?:all )?(?:end|die|be over|stop "
@@ -136,8 +139,8 @@ _SUICIDE = (
     r"\b(?:tonight|today|tomorrow) is the (?:night|day)\b",
     r"\bpicked (?:a|the) (?:date|day)\b",
     r"\bbleed out\b",
-    r"\bjump(?:ing|ed)? (?:off|from|in front of) (?:a|the|this|that) (?:\w+ )?(?:bridge|"
-    r"building|roof|cliff|balcony|tower|train|ledge)\b",
+    r"\bjump(?:ing|ed)? (?:off|from|out of|in front of) (?:a|the|this|that|my) (?:\w+ )?"
+    r"(?:bridge|building|roof|cliff|balcony|tower|train|ledge|window)\b",
     r"\b(?:standing|sitting) on (?:a|the) (?:bridge|ledge|roof|edge)\b",
     r"\bbridges? (?:\w+ ){0,6}(?:fences?|railings?|high enough)\b",
     r"\b(?:holding|have|got|bought) (?:a |the |my )?(?:razor|blade|rope|noose)\b",
@@ -148,6 +151,40 @@ _SUICIDE = (
     r"\b(?:thats|that is|this is) how i (?:want|plan|am going) to (?:go|die|end it)\b",
     r"\b(?:want|wanted|this) (?:it |this )?to be the last time\b",
     r"\bim (?:so )?done,? (?:ill|i will|im going to|gonna) end it\b",
+    # Euphemisms, finality and plans: how people say it without the words.
+    r"\bcheck(?:ing)? out (?:early|for good|of life|of this world)\b",
+    r"\bwont be (?:a problem|a burden|here|around|alive)\b.{0,25}\b(?:longer|soon|anymore)\b",
+    r"\b(?:sleep|go to sleep|fall asleep)\b.{0,20}\b(?:not|never) (?:come back|wake)\b",
+    r"\b(?:dont|do not) care if i (?:wake up|live|die|make it)\b",
+    r"\b(?:done|finished) with (?:this|the) (?:world|life|everything)\b",
+    r"\b(?:done|over|it ends|goodbye) tonight\b",
+    r"\bmade (?:the |my |final |all the )?arrangements\b",
+    r"\bgo(?:ing)? through with it\b",
+    r"\bsi (?:is|has been|thoughts|getting|really|bad|again)\b",
+    r"\bready to go be with\b",
+    r"\b(?:ill|i will|id|i would) be dead\b",
+    r"\bbe dead (?:by|before|soon)\b",
+    r"\b(?:dont|not|never) (?:see|make it to|live to see) my (?:next )?birthday\b",
+    r"\bwhere im going\b",
+    r"\bwhen im gone\b",
+    r"\b(?:doesnt|dont|does not|do not) need to know why\b",
+    r"\bgave (?:away )?my (?:dog|cat|pets?|guitar|books|things|stuff)\b",
+    r"\bthis is goodbye\b",
+    r"\b(?:last|final) (?:message|messages|goodbye|words|day on earth)\b",
+    r"\b(?:its|this is|today is) my last day\b",
+    r"\bcancel (?:all )?(?:of )?my appointments (?:permanently|forever|for good)\b",
+    r"\blethal\b",
+    r"\bcant (?:do|take|face|survive|get through) another (?:night|day)\b",
+    r"\bgun (?:in my (?:lap|hand|mouth)|to my head|is loaded|loaded)\b",
+    r"\b(?:razor|blade|pills) (?:on|by|next to|beside) the (?:\w+ (?:of|by) the )?"
+    r"(?:tub|bath|sink)\b",
+    r"\bhose (?:on|to|in) the exhaust\b",
+    r"\bexhaust\b.{0,30}\bgarage\b|\bgarage\b.{0,30}\bexhaust\b",
+    r"\bwalk(?:ing)? into the (?:ocean|sea|lake|river|water)\b",
+    r"\bhow high (?:a|the) (?:building|bridge|floor|balcony|roof)\b",
+    r"\b(?:floors|stories|storeys) (?:should|would|will) do it\b",
+    r"\b(?:step|stepping|jump|jumping|walk|walking|throw myself) in front of (?:a|the) "
+    r"(?:train|bus|truck|car|subway)\b",
 )
 _SELF_HARM = (
     r"\bself ?harm\w*",
@@ -165,6 +202,14 @@ _SELF_HARM = (
     r"body|skin)\b",
     r"\b(?:bang|banging|hit|hitting|punch|punching)\w* my head\b",
     r"\b(?:until|till|til) (?:it|they|i|my \w+) (?:bleed|bleeds|bled)\b",
+    r"\brelaps\w*\b.{0,40}\b(?:cutting|cut|self ?harm|sh|burning|hurting)\b",
+    r"\b(?:cutting|self ?harm|sh)\b.{0,30}\brelaps\w*",
+    r"\bcut (?:too|to) deep\b",
+    r"\b(?:getting|get) the blade\b|\bblade (?:again|tonight)\b",
+    r"\bwrists? (?:are |is )?(?:wrapped|bandaged|bleeding|cut)\b",
+    r"\bsh (?:again|last night|yesterday|today|tonight)\b",
+    r"\barms? (?:are|is) (?:a mess|covered in|cut|bleeding)\b",
+    r"\b(?:weeks|months|years|days) clean\b.{0,20}\bgone\b",
 )
 _OVERDOSE = (
     r"\boverdos\w*",
@@ -205,6 +250,15 @@ _OVERDOSE = (
     r"\bcant stay awake\b",
     r"\bunresponsive\b",
     r"\bchest (?:feels |is |gets )?(?:tight|tightness|pain|hurts|crushing)\b",
+    r"\b(?:drank|drink|drinking|swallowed|took) (?:some |a bottle of |the |a cup of )?"
+    r"(?:bleach|antifreeze|poison|rat poison|drain cleaner)\b",
+    rf"\b{_PILLS} (?:are |is )?(?:lined up|laid out|counted out|ready|in front of me)\b",
+    r"\btook (?:\w+ )?(?:times|x) (?:my|the|what)\b",
+    r"\b(?:everything|all the pills|all the meds|all the tablets) in (?:my|the) "
+    r"(?:medicine )?cabinet\b",
+    rf"\b(?:take|took|taken|taking) (?:many|lot of|lots of|a ton of|tons of) (?:\w+ )?{_PILLS}",
+    rf"\b(?:a ton|tons|loads|a bunch|a lot) of (?:his|her|their|my) {_PILLS}",
+    r"\b(?:seizure|seizing|convulsing|unconscious|foaming at the mouth)\b",
 )
 _CRISIS = re.compile("|".join(f"(?:{p})" for p in (*_SUICIDE, *_SELF_HARM, *_OVERDOSE)))
 

@@ -16,9 +16,9 @@ from faq.reply import Kind
 
 EVAL_SET = Path(__file__).parent / "data" / "eval.yaml"
 MAX_FALSE_ANSWERS = 0.03
-# The issue's target is 90%; the engine reaches 81.6% on this set (README, "Answer
+# The issue's target is 90%; the engine reaches 82.7% on this set (README, "Answer
 # quality"). This floor keeps it from sliding back while the gap is worked on.
-IN_SCOPE_FLOOR = 0.78
+IN_SCOPE_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")

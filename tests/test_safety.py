@@ -81,20 +81,23 @@ def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
 
 
-CRISIS_SET = Path(__file__).parent / "data" / "crisis.yaml"
+CRISIS_SETS = ("crisis.yaml", "crisis2.yaml")
 
 
-def crisis_set(expected: bool) -> list[str]:
-    items = yaml.safe_load(CRISIS_SET.read_text(encoding="utf-8"))
+def crisis_set(name: str, expected: bool) -> list[str]:
+    path = Path(__file__).parent / "data" / name
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [item["text"] for item in items if item["crisis"] is expected]
 
 
-def test_every_message_of_the_crisis_set_is_detected() -> None:
-    assert [message for message in crisis_set(True) if not is_crisis(message)] == []
+@pytest.mark.parametrize("name", CRISIS_SETS)
+def test_every_message_of_a_crisis_set_is_detected(name: str) -> None:
+    assert [message for message in crisis_set(name, True) if not is_crisis(message)] == []
 
 
-def test_false_alarms_on_the_crisis_set_stay_rare() -> None:
+@pytest.mark.parametrize("name", CRISIS_SETS)
+def test_false_alarms_on_a_crisis_set_stay_rare(name: str) -> None:
     # Questions about overdose or suicide risk in general are flagged on purpose
     # (recall first); idioms and ordinary clinic questions must not be.
-    alarms = [message for message in crisis_set(False) if is_crisis(message)]
-    assert len(alarms) / len(crisis_set(False)) <= 0.2
+    alarms = [message for message in crisis_set(name, False) if is_crisis(message)]
+    assert len(alarms) / len(crisis_set(name, False)) <= 0.2
