@@ -35,6 +35,9 @@ _IDIOMS = re.compile(
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|candy|sweets|pizza|carbs|netflix|tv|"
     r"memes|cuteness|love|work|homework|studying|cookies|cake|energy drinks?|red bull|"
     r"news|music|anime|video games|social media|tiktok)\b"
+    # Games: dying, killing and jumping off cliffs are how you play.
+    r"|\b(?:died|dying|killed|jumped|kept dying)\b.{0,60}\b(?:respawn\w*|final boss|boss|"
+    r"level|checkpoint|game|match|round|my character)\b"
 )
 
 _SELF = r"(?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves)|your ?self|myslef)"
@@ -230,8 +233,9 @@ _OVERDOSE = (
     r"\balready (?:taken|took|swallowed) (?:the|them|all)\b",
     r"\b(?:swallowed|taken|took) (?:a bottle|a bunch|a handful|loads|lots|every)\b",
     r"\bswallowed\b.{0,30}\b(?:pack|bottle|box|handful|bunch)\b",
-    r"\b(?:took|taken|swallowed|had) (?:like |about |around |maybe |over )?(?:\d{2,}|twenty|"
-    r"thirty|forty|fifty|hundred|a hundred|dozens)\b",
+    rf"\b(?:took|taken|take|swallowed|had) (?:like |about |around |maybe |over )?(?:\d{{2,}}|"
+    rf"twenty|thirty|forty|fifty|hundred|a hundred|dozens) (?:of (?:my|ur|your|the|his|her|"
+    rf"their|them|those)\b|(?:\w+ )?{_PILLS}\b)",
     r"\btook (?:double|triple|twice) (?:my|the)\b",
     rf"\b(?:saving|stockpiling|hoarding|collecting|storing) (?:up )?(?:mine|them|my "
     rf"{_PILLS}|all my {_PILLS}|{_PILLS})(?: up)?\b",
@@ -260,7 +264,73 @@ _OVERDOSE = (
     rf"\b(?:a ton|tons|loads|a bunch|a lot) of (?:his|her|their|my) {_PILLS}",
     r"\b(?:seizure|seizing|convulsing|unconscious|foaming at the mouth)\b",
 )
-_CRISIS = re.compile("|".join(f"(?:{p})" for p in (*_SUICIDE, *_SELF_HARM, *_OVERDOSE)))
+# Said without any of the words above: finality, farewells and a readiness to die.
+_VEILED = (
+    r"\bstop existing\b",
+    r"\brest forever\b",
+    r"\bgoodnight world\b",
+    r"\baffairs in order\b",
+    r"\bmade (?:my )?peace\b",
+    r"\bready to (?:meet|see) (?:god|my maker|jesus)\b",
+    r"\bcoming home early\b",
+    r"\blet the dark(?:ness)? take me\b",
+    r"\b(?:too tired|tired) to keep fighting\b",
+    r"\bexit plan\b",
+    r"\bsorry for everything\b",
+    r"\b(?:after|once|when) (?:i am|im) gone\b",
+    r"\b(?:wont|will not) (?:be )?(?:coming|come) to (?:my|the) next appointment\b",
+    r"\bor any other\b.{0,10}$",
+    r"\b(?:be|am) with my (?:mother|father|mom|mum|dad|wife|husband|son|daughter|"
+    r"grandma|grandpa|grandmother|grandfather) again\b",
+    r"\b(?:dont|do not|cant|cannot) see (?:the |a |any )?(?:point|future|way forward)\b",
+    r"\bprepare to go from this life\b|\bgo from this life\b",
+    r"\bbetter for (?:my|the) (?:family|kids|children|wife|husband|everyone) if i\b",
+    r"\bkinder\b.{0,40}\bif i (?:were|was) not here\b",
+    r"\b(?:if i (?:were|was) not here|not here to be a burden)\b",
+    r"\bwont need (?:them|it|these|those|my \w+) where\b",
+    r"\bso done\b.{0,20}\bnot joking\b",
+    r"\b(?:the )?(?:river|sea|ocean|water|bridge) (?:has been |is |keeps )?calling me\b",
+    r"\bnot (?:turning|turn) the wheel\b",
+    r"\bwould (?:do it|be fatal|not be survivable)\b|\bwouldnt be survivable\b",
+    r"\b(?:how easy it would be|which dose would)\b",
+    r"\byeet myself\b",
+    r"\bleave is winning\b|\bwhether to stay\b",
+    r"\bneeded stitches\b",
+    r"\bsleeves are hiding\b|\bhiding (?:my |the )?(?:cuts|scars|arms|wrists)\b",
+    r"\b(?:went|cut|it went) deeper than i (?:meant|wanted)\b",
+    r"\b(?:take|took|taken|swallowed|emptied) (?:my |the |a )?(?:whole|entire|full) "
+    r"(?:week|month|bottle|pack|box)\b",
+    r"\bemptied (?:my|the|her|his) (?:\w+ )?(?:bottle|pills|meds|tablets)\b",
+    r"\b(?:took|take|taken) (?:a lot|lots|loads|a ton|tons) of (?:my|his|her|the)\b",
+    r"\bon purpose\b.{0,40}\b(?:pills|meds|tablets|took|taken|swallowed|blurry|drank)\b",
+    r"\b(?:took|taken|swallowed) (?:\w+ ){0,4}on purpose\b",
+    r"\bjus(?:t)? did\b.{0,10}$",
+    r"\b(?:husbands|wifes|moms|dads|mothers|fathers|sisters|brothers) (?:\w+ )?(?:pills|meds|"
+    r"tablets)\b.{0,40}\b(?:own|too|as well)\b",
+    r"\bpocketing\b|\bputting (?:it|them) aside at home\b|\bvials home\b",
+    r"\bi have (?:a )?plan for (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
+    r"tonight|tomorrow|the weekend)\b",
+    r"\blocked (?:herself|himself|themselves|myself) in\b.{0,40}\b(?:knife|razor|pills|"
+    r"rope|gun|blade)\b",
+    r"\blast one to my (?:mom|mum|dad|wife|husband|kids|son|daughter|family|parents)\b",
+    r"\bjump (?:from|out of|off|out) (?:a |the |my )?(?:window|roof|balcony|bridge|building|"
+    r"ledge)\b",
+)
+# A means of dying and a sign of intent in the same message: the combinations are too
+# many to list, each part alone too common to flag.
+_MEANS = re.compile(
+    r"\b(?:gun|guns|pistol|rifle|firearm|rope|noose|knife|knives|razor|razors|blade|blades|"
+    r"pills|tablets|vials|bottle of \w+|bridge|roof|rooftop|ledge|platform|tracks|railway|"
+    r"river|cliff|window|balcony|motorway|highway|bath|bathtub|bleach|poison|overdose)\b"
+)
+_INTENT = re.compile(
+    r"\b(?:tonight|right now|rn|one last|last time|last question|goodbye|good bye|farewell|"
+    r"ready|plan|planned|planning|courage|decided|answer it|not joking|for real|fr|no cap|"
+    r"keep thinking|cant stop thinking|holding it|holding them|in my lap|"
+    r"just wanted someone to know|someone to know|next train|up here|the edge|"
+    r"bought a gun|got the knife|\w+ won)\b"
+)
+_CRISIS = re.compile("|".join(f"(?:{p})" for p in (*_SUICIDE, *_SELF_HARM, *_OVERDOSE, *_VEILED)))
 
 
 def _corrected(folded: str) -> str:
@@ -283,4 +353,6 @@ def is_crisis(message: str) -> bool:
     if not folded:
         return False
     candidate = _IDIOMS.sub(" ", _corrected(folded))
-    return _CRISIS.search(candidate) is not None
+    if _CRISIS.search(candidate) is not None:
+        return True
+    return _MEANS.search(candidate) is not None and _INTENT.search(candidate) is not None

@@ -13,7 +13,7 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     great cool nice awesome perfect ok okay k kk alright got bye goodbye cya later night
     help start menu bot robot human person real you assistant services sup wassup whats up
     hows going doing test testing welcome please who mate buddy friend there
-    namaste hola bonjour salaam salam shalom ciao hallo ola aloha hope well
+    namaste hola bonjour salaam salam shalom ciao hallo ola aloha hope well youre
     """.split()
 )
 MAX_WORDS = 8

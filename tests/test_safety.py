@@ -81,7 +81,7 @@ def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
 
 
-CRISIS_SETS = ("crisis.yaml", "crisis2.yaml")
+CRISIS_SETS = ("crisis.yaml", "crisis2.yaml", "crisis3.yaml")
 
 
 def crisis_set(name: str, expected: bool) -> list[str]:
