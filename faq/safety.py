@@ -233,7 +233,7 @@ _OVERDOSE = (
     r"\balready (?:taken|took|swallowed) (?:the|them|all)\b",
     r"\b(?:swallowed|taken|took) (?:a bottle|a bunch|a handful|loads|lots|every)\b",
     r"\bswallowed\b.{0,30}\b(?:pack|bottle|box|handful|bunch)\b",
-    rf"\b(?:took|taken|take|swallowed|had) (?:like |about |around |maybe |over )?(?:\d{{2,}}|"
+    rf"\b(?:took|taken|swallowed|had) (?:like |about |around |maybe |over )?(?:\d{{2,}}|"
     rf"twenty|thirty|forty|fifty|hundred|a hundred|dozens) (?:of (?:my|ur|your|the|his|her|"
     rf"their|them|those)\b|(?:\w+ )?{_PILLS}\b)",
     r"\btook (?:double|triple|twice) (?:my|the)\b",
@@ -256,7 +256,9 @@ _OVERDOSE = (
     r"\bchest (?:feels |is |gets )?(?:tight|tightness|pain|hurts|crushing)\b",
     r"\b(?:drank|drink|drinking|swallowed|took) (?:some |a bottle of |the |a cup of )?"
     r"(?:bleach|antifreeze|poison|rat poison|drain cleaner)\b",
-    rf"\b{_PILLS} (?:are |is )?(?:lined up|laid out|counted out|ready|in front of me)\b",
+    rf"\b{_PILLS} (?:are |is )?(?:lined up|laid out|counted out|all ready|ready and|"
+    rf"in front of me)\b",
+    r"\b(?:the |my |a )?(?:suicide |goodbye )?note is (?:written|ready|done)\b",
     r"\btook (?:\w+ )?(?:times|x) (?:my|the|what)\b",
     r"\b(?:everything|all the pills|all the meds|all the tablets) in (?:my|the) "
     r"(?:medicine )?cabinet\b",
@@ -318,10 +320,12 @@ _VEILED = (
 )
 # A means of dying and a sign of intent in the same message: the combinations are too
 # many to list, each part alone too common to flag.
+# Only means no patient mentions in an ordinary question: "pills", "tonight" and "ready"
+# are everyday words at a clinic ("can I take my pills tonight before the infusion?").
 _MEANS = re.compile(
     r"\b(?:gun|guns|pistol|rifle|firearm|rope|noose|knife|knives|razor|razors|blade|blades|"
-    r"pills|tablets|vials|bottle of \w+|bridge|roof|rooftop|ledge|platform|tracks|railway|"
-    r"river|cliff|window|balcony|motorway|highway|bath|bathtub|bleach|poison|overdose)\b"
+    r"bridge|roof|rooftop|ledge|platform|tracks|railway|cliff|balcony|motorway|bleach|"
+    r"poison)\b"
 )
 _INTENT = re.compile(
     r"\b(?:tonight|right now|rn|one last|last time|last question|goodbye|good bye|farewell|"

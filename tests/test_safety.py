@@ -52,6 +52,12 @@ NOT_CRISIS = [
     "i killed it at my exam",
     "how long does an infusion take",
     "is ketamine addictive",
+    "can i take my pills tonight before the infusion",
+    "are my pills ready to collect",
+    "i have to take 10 of my pills a day, does that matter",
+    "my ssri took like 12 weeks to do anything",
+    "is the bath or shower ok after the infusion tonight",
+    "kept dying to the final boss so i jumped off the cliff to respawn lol",
 ]
 
 
