@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bot import analytics
 from faq import knowledge
 
 TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{20,}$")
@@ -43,9 +44,13 @@ class Settings:
     timeout: float  # seconds to wait for one Bot API call
     retries: int  # further tries of a call that failed on the network or timed out
     webhook: Webhook | None
-    db_path: Path = Path("data/faqbot.db")
-    retention_days: int = 90  # replies and votes older than this are deleted
-    handoff_days: int = 7  # an unanswered hand-off (and its chat id) is deleted after this
+    db_path: Path = analytics.DEFAULT_PATH
+    retention_days: int = (
+        analytics.DEFAULT_RETENTION_DAYS
+    )  # replies and votes older than this are deleted
+    handoff_days: int = (
+        analytics.DEFAULT_HANDOFF_DAYS
+    )  # an unanswered hand-off (and its chat id) is deleted after this
     staff_chat_id: int | None = None  # the front desk's group; enables "Ask the clinic"
     admin_ids: frozenset[int] = frozenset()  # Telegram user ids allowed /stats and /reload
     reload_seconds: float = 5.0  # how often the knowledge base file is checked for changes
@@ -88,8 +93,24 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
         retries=int(_number(environ, "TELEGRAM_RETRIES", 5, minimum=0, whole=True)),
         webhook=_webhook(environ) if webhook else None,
         db_path=db_path(environ),
-        retention_days=int(_number(environ, "FAQBOT_RETENTION_DAYS", 90, minimum=1, whole=True)),
-        handoff_days=int(_number(environ, "FAQBOT_HANDOFF_DAYS", 7, minimum=1, whole=True)),
+        retention_days=int(
+            _number(
+                environ,
+                "FAQBOT_RETENTION_DAYS",
+                analytics.DEFAULT_RETENTION_DAYS,
+                minimum=1,
+                whole=True,
+            )
+        ),
+        handoff_days=int(
+            _number(
+                environ,
+                "FAQBOT_HANDOFF_DAYS",
+                analytics.DEFAULT_HANDOFF_DAYS,
+                minimum=1,
+                whole=True,
+            )
+        ),
         staff_chat_id=_chat_id(environ),
         admin_ids=_admin_ids(environ),
         reload_seconds=_number(environ, "FAQBOT_RELOAD_SECONDS", 5.0, minimum=0.1),
@@ -98,7 +119,8 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
 
 def db_path(environ: Mapping[str, str] = os.environ) -> Path:
     """Where analytics are kept: FAQBOT_DB_PATH, or data/faqbot.db."""
-    return Path(environ.get("FAQBOT_DB_PATH", "").strip() or "data/faqbot.db")
+    raw = environ.get("FAQBOT_DB_PATH", "").strip()
+    return Path(raw) if raw else analytics.DEFAULT_PATH
 
 
 def _chat_id(environ: Mapping[str, str]) -> int | None:

@@ -81,3 +81,9 @@ class BotProcess:
     def output(self) -> str:
         self.log.flush()
         return self.log_path.read_text(errors="replace")
+
+
+def buttons(message: dict) -> list[dict]:
+    """Every inline button of a message the fake Bot API recorded, row by row."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [button for row in rows for button in row]

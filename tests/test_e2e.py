@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from tests.botprocess import TOKEN, BotProcess
+from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -37,12 +37,6 @@ async def replies(fake: FakeBotAPI, chat_id: int, count: int = 1) -> list[dict]:
     """Wait for the bot's `count` messages in a chat (and no more arriving)."""
     await fake.wait_until(lambda: len(fake.messages(chat_id)) >= count, timeout=15)
     return fake.messages(chat_id)
-
-
-def buttons(message: dict) -> list[dict]:
-    return [
-        b for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row
-    ]
 
 
 async def test_bot_sets_its_command_menu(fake: FakeBotAPI, bot: BotProcess) -> None:

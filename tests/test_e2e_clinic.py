@@ -12,7 +12,7 @@ import pytest
 import pytest_asyncio
 
 from faq import knowledge
-from tests.botprocess import TOKEN, BotProcess
+from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -73,11 +73,6 @@ def sqlite_integer(number: int) -> bytes:
         except OverflowError:
             continue
     raise ValueError(number)
-
-
-def buttons(message: dict) -> list[dict]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return [button for row in rows for button in row]
 
 
 async def ask(clinic: Clinic, text: str, chat: int = PATIENT) -> dict:

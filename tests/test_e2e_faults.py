@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from tests.botprocess import TOKEN, BotProcess
+from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
 BOT_USERNAME = "clinic_faq_bot"
@@ -84,12 +84,6 @@ async def stop_with(bot: BotProcess, signum: signal.Signals) -> tuple[int, str]:
     output = bot.output()
     await bot.stop()
     return code, output
-
-
-def buttons(message: dict) -> list[dict]:
-    return [
-        b for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row
-    ]
 
 
 async def settle(seconds: float = 1.5) -> None:
