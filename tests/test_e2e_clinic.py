@@ -119,6 +119,10 @@ async def test_question_handed_to_staff_and_their_reply_relayed(clinic: Clinic) 
     assert "do you validate parking tickets" in post["text"]
     assert PATIENT_NAME not in post["text"] and PATIENT_USERNAME not in post["text"]
     label = post["text"].split(" asks")[0]
+    # The patient is told after the post goes out; wait for that before counting.
+    await fake.wait_until(
+        lambda: "passed your question" in fake.messages(PATIENT)[-1]["text"], timeout=10
+    )
 
     before = len(fake.messages(PATIENT))
     fake.send_text(
