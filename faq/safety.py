@@ -8,8 +8,7 @@ misspellings of the key words are corrected.
 
 from __future__ import annotations
 
-import re
-
+import re2
 from rapidfuzz import fuzz, process
 
 from faq import text
@@ -31,7 +30,7 @@ _TYPO_TARGETS: tuple[str, ...] = (
 _TYPO_CUTOFF = 80.0
 
 # Death words used as figures of speech, removed before the crisis patterns are tried.
-_IDIOMS = re.compile(
+_IDIOMS = re2.compile(
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|candy|sweets|pizza|carbs|netflix|tv|"
     r"memes|cuteness|love|work|homework|studying|cookies|cake|energy drinks?|red bull|"
     r"news|music|anime|video games|social media|tiktok)\b"
@@ -322,38 +321,60 @@ _VEILED = (
 # many to list, each part alone too common to flag.
 # Only means no patient mentions in an ordinary question: "pills", "tonight" and "ready"
 # are everyday words at a clinic ("can I take my pills tonight before the infusion?").
-_MEANS = re.compile(
+_MEANS = re2.compile(
     r"\b(?:gun|guns|pistol|rifle|firearm|rope|noose|knife|knives|razor|razors|blade|blades|"
     r"bridge|roof|rooftop|ledge|platform|tracks|railway|cliff|balcony|motorway|bleach|"
     r"poison)\b"
 )
-_INTENT = re.compile(
+_INTENT = re2.compile(
     r"\b(?:tonight|right now|rn|one last|last time|last question|goodbye|good bye|farewell|"
     r"ready|plan|planned|planning|courage|decided|answer it|not joking|for real|fr|no cap|"
     r"keep thinking|cant stop thinking|holding it|holding them|in my lap|"
     r"just wanted someone to know|someone to know|next train|up here|the edge|"
     r"bought a gun|got the knife|\w+ won)\b"
 )
-_CRISIS = re.compile("|".join(f"(?:{p})" for p in (*_SUICIDE, *_SELF_HARM, *_OVERDOSE, *_VEILED)))
+# One automaton for every pattern: RE2 reads the message once, in time linear in its
+# length, where Python's re would try each pattern at each position. RE2's default 8 MiB
+# is too little for the automaton of 200 patterns: it would log and fall back to a
+# slower engine on every long message.
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.max_mem = 64 << 20
+_CRISIS = re2.compile(
+    "|".join(f"(?:{p})" for p in (*_SUICIDE, *_SELF_HARM, *_OVERDOSE, *_VEILED)), _RE2_OPTIONS
+)
 
 
 def _corrected(folded: str) -> str:
     """Replace near-misses of the crisis vocabulary by the word itself."""
     words = folded.split()
-    replacements = {}
-    for word in set(words):
-        if len(word) >= 5 and word not in _TYPO_TARGETS:
-            best = process.extractOne(
-                word, _TYPO_TARGETS, scorer=fuzz.ratio, processor=None, score_cutoff=_TYPO_CUTOFF
-            )
-            if best is not None:
-                replacements[word] = best[0]
-    return " ".join(replacements.get(word, word) for word in words)
+    candidates = [word for word in set(words) if len(word) >= 5 and word not in _TYPO_TARGETS]
+    # One search per target word over all the message's words, not one per message
+    # word: ten calls instead of a long message's hundreds. On a tie the target listed
+    # first wins.
+    best: dict[str, tuple[float, str]] = {}
+    for target in _TYPO_TARGETS:
+        for word, score, _ in process.extract(
+            target,
+            candidates,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=_TYPO_CUTOFF,
+            limit=None,
+        ):
+            if score > best.get(word, (0.0, ""))[0]:
+                best[word] = (score, target)
+    if not best:
+        return folded
+    return " ".join(best[word][1] if word in best else word for word in words)
 
 
 def is_crisis(message: str) -> bool:
     """True when a message suggests suicide, self-harm or an overdose."""
-    folded = text.fold(message)
+    return folded_is_crisis(text.fold(message))
+
+
+def folded_is_crisis(folded: str) -> bool:
+    """`is_crisis` of a message already folded with `text.fold`."""
     if not folded:
         return False
     candidate = _IDIOMS.sub(" ", _corrected(folded))

@@ -82,6 +82,17 @@ def test_crisis_inside_a_long_message_is_detected(matcher) -> None:
     assert matcher.reply(story + "Honestly I want to die.").kind is Kind.CRISIS
 
 
+def test_a_long_message_is_checked_without_the_regex_engine_falling_back(capfd) -> None:
+    # RE2 says on stderr when its automaton outgrows its memory and it falls back to a
+    # slower engine; the crisis patterns must fit.
+    story = " ".join(
+        f"day {day}: checked the stove {day} times, washed my hands, took my meds late."
+        for day in range(80)
+    )
+    assert not is_crisis(story)
+    assert capfd.readouterr().err == ""
+
+
 @pytest.mark.parametrize("message", ["", "   ", "🙂", "https://example.com"])
 def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
