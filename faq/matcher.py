@@ -74,6 +74,7 @@ class _Target:
     answer_key: str  # targets with the same answer never compete on the margin
     phrasings: tuple[_Phrasing, ...]
     by_word: dict[str, tuple[int, ...]]  # content word -> indexes into phrasings
+    inverse_totals: tuple[float, ...]  # 1 / each phrasing's total weight
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,11 @@ class _Ranked:
 class Matcher:
     """Decides what to say to a message, using one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, *, exhaustive: bool = False) -> None:
+        """`exhaustive` scores every target in full, even where that cannot change a
+        reply: slower, the same replies (the tests check that)."""
         self.kb = kb
+        self._exhaustive = exhaustive
         self.settings = kb.matching
         self._synonyms = text.SynonymMap(kb.synonyms)
         sources: list[tuple[Entry | None, str, Iterable[str]]] = [
@@ -114,12 +118,20 @@ class Matcher:
         self._unknown_idf = math.log(1 + count)
         self._targets_of = {word: tuple(sorted(hits)) for word, hits in targets_of.items()}
         self._vocabulary = sorted(self._idf)
-        by_prefix: dict[str, list[str]] = defaultdict(list)
+        # Known words by their stems: "addict" -> "addicted", "addiction", "addicts".
+        extensions: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
-            if len(word) >= MIN_TYPO_LENGTH:
-                by_prefix[word[:MIN_TYPO_LENGTH]].append(word)
-        self._by_prefix = dict(by_prefix)
+            for end in range(max(MIN_STEM_LENGTH, len(word) - MAX_SUFFIX), len(word)):
+                extensions[word[:end]].append(word)
+        self._extensions = dict(extensions)
+        self._typo_candidates = _by_reachable_length(self._vocabulary)
         self._targets = [self._target(entry, key, phrasings) for entry, key, phrasings in tokenised]
+        # Under this a target is no suggestion, and as a runner-up it is a margin behind
+        # any answer: its exact score cannot change a reply.
+        settings = kb.matching
+        self._relevant = min(
+            settings.suggest_threshold, settings.answer_threshold - settings.margin
+        )
 
     def _target(self, entry: Entry | None, key: str, phrasings: list[tuple[str, ...]]) -> _Target:
         weighted = []
@@ -129,15 +141,24 @@ class Matcher:
             weighted.append(_Phrasing(words, weights, sum(weights)))
             for word in words:
                 by_word[word].append(index)
-        return _Target(entry, key, tuple(weighted), {w: tuple(i) for w, i in by_word.items()})
+        return _Target(
+            entry,
+            key,
+            tuple(weighted),
+            {w: tuple(i) for w, i in by_word.items()},
+            tuple(1.0 / phrasing.total for phrasing in weighted),
+        )
 
     def reply(self, message: str) -> Reply:
         """The engine's decision for one message."""
-        if safety.is_crisis(message):
+        # Folded once: the crisis check and the matching both read every word.
+        folded = text.fold(message)
+        if safety.folded_is_crisis(folded):
             return Reply(Kind.CRISIS, message)
         if smalltalk.is_greeting(message):
             return Reply(Kind.GREETING, message)
-        ranked = self._rank(message)
+        settings = self.settings
+        ranked = self._rank(message, folded, exact=self._exhaustive)
         if not ranked:
             return Reply(Kind.NO_MATCH, message)
         best = ranked[0]
@@ -160,7 +181,6 @@ class Matcher:
             ),
             0.0,
         )
-        settings = self.settings
         close = [m for m in _distinct(entries) if m.score >= settings.suggest_threshold]
         if best.score >= settings.answer_threshold and best.score - runner_up >= settings.margin:
             others = [m for m in close if m.entry.answer != best_target.answer_key]
@@ -173,7 +193,7 @@ class Matcher:
         """The best-scoring entry ids and unanswered topics for a message, best first."""
         return [
             (target.entry.id if target.entry else target.answer_key, item.score)
-            for item in self._rank(message)
+            for item in self._rank(message, text.fold(message))
             for target in (self._targets[item.target],)
         ]
 
@@ -181,7 +201,7 @@ class Matcher:
         """Entries for a lookup (inline mode), best first, without the answer rules."""
         entries = [
             Match(entry, item.score)
-            for item in self._rank(query)
+            for item in self._rank(query, text.fold(query))
             if (entry := self._targets[item.target].entry) is not None
         ]
         return _distinct(entries, by_answer=False)[:limit]
@@ -189,18 +209,26 @@ class Matcher:
     def _content(self, phrase: str) -> tuple[str, ...]:
         return self._synonyms.content(phrase)
 
-    def _rank(self, message: str) -> list[_Ranked]:
+    def _rank(self, message: str, folded: str, exact: bool = True) -> list[_Ranked]:
+        """Targets by score, best first.
+
+        Unless `exact`, a target that cannot score `_relevant` is given its entry-level
+        evidence, a lower bound, instead of its score: no score under that changes a reply.
+        """
         strengths: Strengths = {}
         score: dict[int, float] = {}
         direct: dict[int, float] = {}
-        for unit in self._units(message):
+        for unit in self._units(message, folded):
             for word in unit:
                 if word not in strengths:
                     strengths[word] = self._strengths(word)
-            for target, (unit_score, unit_direct) in self._score_unit(unit, strengths).items():
-                score[target] = max(score.get(target, 0.0), unit_score)
-                direct[target] = max(direct.get(target, 0.0), unit_direct)
-        ranked = [_Ranked(t, value, direct[t]) for t, value in score.items() if value > 0]
+            scored = self._score_unit(unit, strengths, 0.0 if exact else self._relevant)
+            for target, (unit_score, unit_direct) in scored.items():
+                if unit_score > score.get(target, 0.0):
+                    score[target] = unit_score
+                if unit_direct > direct.get(target, 0.0):
+                    direct[target] = unit_direct
+        ranked = [_Ranked(t, value, direct.get(t, 0.0)) for t, value in score.items() if value > 0]
         # On a tie an entry goes before an unanswered topic: the tie makes the reply
         # "Did you mean", never an answer, and a list beats a flat decline.
         ranked.sort(
@@ -213,12 +241,14 @@ class Matcher:
         )
         return ranked
 
-    def _units(self, message: str) -> list[tuple[str, ...]]:
+    def _units(self, message: str, folded: str) -> list[tuple[str, ...]]:
         """The whole message, and each sentence of it that asks something."""
+        half = MAX_CHARS // 2
+        if len(folded) > MAX_CHARS:
+            folded = f"{folded[:half]} {folded[-half:]}"
+        whole = self._synonyms.folded_content(folded)
         if len(message) > MAX_CHARS:
-            half = MAX_CHARS // 2
             message = f"{message[:half]}\n{message[-half:]}"
-        whole = self._content(message)
         units = [whole] if len(whole) <= MAX_UNIT_WORDS else []
         parts = text.sentences(message)
         if len(parts) > 1:
@@ -241,19 +271,20 @@ class Matcher:
         found = {word: 1.0} if word in self._idf else {}
         if len(word) < MIN_TYPO_LENGTH:
             return found
-        for known in self._by_prefix.get(word[:MIN_TYPO_LENGTH], ()):
-            short, long = sorted((word, known), key=len)
-            if (
-                known != word
-                and len(short) >= MIN_STEM_LENGTH
-                and len(long) - len(short) <= MAX_SUFFIX
-                and long.startswith(short)
-            ):
-                found[known] = max(found.get(known, 0.0), STEM_STRENGTH)
+        # The same word with another ending: a known word this one extends, or one that
+        # extends it, by at most MAX_SUFFIX letters.
+        related = [
+            word[:end]
+            for end in range(max(MIN_STEM_LENGTH, len(word) - MAX_SUFFIX), len(word))
+            if word[:end] in self._idf
+        ]
+        related += self._extensions.get(word, ())
+        for known in sorted(related) if len(related) > 1 else related:
+            found.setdefault(known, STEM_STRENGTH)
         if word not in self._idf:
             for known, score, _ in process.extract(
                 word,
-                self._vocabulary,
+                self._typo_candidates.get(len(word), ()),
                 scorer=fuzz.ratio,
                 processor=None,
                 score_cutoff=TYPO_CUTOFF,
@@ -263,9 +294,12 @@ class Matcher:
         return found
 
     def _score_unit(
-        self, words: tuple[str, ...], strengths: Strengths
+        self, words: tuple[str, ...], strengths: Strengths, relevant: float
     ) -> dict[int, tuple[float, float]]:
-        """The best targets for one unit: target -> (score, best single phrasing's score)."""
+        """The best targets for one unit: target -> (score, best single phrasing's score).
+
+        A target that cannot score `relevant` gets its entry-level evidence only.
+        """
         weights = {
             word: max((self._idf[k] for k in strengths[word]), default=self._unknown_idf)
             for word in words
@@ -289,8 +323,15 @@ class Matcher:
         # target, and an upper bound on the precision of any one of its phrasings.
         reach: dict[int, float] = defaultdict(float)
         for word in words:
+            stands_for = strengths[word]
+            if len(stands_for) == 1:  # most words: no need to find each target's best
+                [(known, strength)] = stands_for.items()
+                gain = weights[word] * strength
+                for target in self._targets_of[known]:
+                    reach[target] += gain
+                continue
             best: dict[int, float] = {}
-            for known, strength in strengths[word].items():
+            for known, strength in stands_for.items():
                 for target in self._targets_of[known]:
                     if strength > best.get(target, 0.0):
                         best[target] = strength
@@ -300,37 +341,75 @@ class Matcher:
         results: dict[int, tuple[float, float]] = {}
         floor = 0.0  # the TOP_TARGETS-th best score so far
         for target, amount in sorted(reach.items(), key=lambda item: -item[1])[:MAX_SCORED]:
-            if (
-                len(results) >= TOP_TARGETS
-                and 100.0 * (amount / total) ** PRECISION_EXPONENT <= floor
-            ):
-                break  # no phrasing of this or any later target can do better
-            best_direct = self._best_phrasing(target, total, gains)
+            # No phrasing of the target explains more of the message than its whole
+            # vocabulary does, so this bounds all of them (and every later target's).
+            bound = 100.0 * (amount / total) ** PRECISION_EXPONENT
+            if len(results) >= TOP_TARGETS and bound <= floor:
+                break
             from_entry = min(100.0, 100.0 * ENTRY_EVIDENCE * amount / total)
+            if bound < relevant:
+                # Scoring it phrasing by phrasing is most of a long message's cost.
+                best_direct = 0.0
+            else:
+                best_direct = self._best_phrasing(target, min(amount, total), total, gains)
             results[target] = (max(best_direct, from_entry), best_direct)
             if len(results) >= TOP_TARGETS:
                 floor = sorted((s for s, _ in results.values()), reverse=True)[TOP_TARGETS - 1]
         return results
 
     def _best_phrasing(
-        self, target: int, total: float, gains: dict[str, tuple[float, float]]
+        self,
+        target: int,
+        explainable: float,
+        total: float,
+        gains: dict[str, tuple[float, float]],
     ) -> float:
-        """The best score of one target's phrasings, summed word by word over postings."""
+        """The best score of one target's phrasings, summed word by word over postings.
+
+        `explainable` is how much of the message the target's vocabulary explains,
+        counting each message word once.
+        """
         entry = self._targets[target]
-        recall: dict[int, float] = defaultdict(float)
-        explained: dict[int, float] = defaultdict(float)
+        by_word = entry.by_word
+        # Lists indexed by phrasing, not dicts: this loop is most of a long message's cost.
+        recall = [0.0] * len(entry.phrasings)
+        explained = recall.copy()
         for known, (recall_gain, explained_gain) in gains.items():
-            for index in entry.by_word.get(known, ()):
+            for index in by_word.get(known, ()):
                 recall[index] += recall_gain
                 explained[index] += explained_gain
         best = 0.0
-        for index, covered in recall.items():
-            # Two known words one message word stands for ("effect", "effective") must
-            # not explain that message word twice.
-            precision = min(explained[index], total) / total
-            score = covered / entry.phrasings[index].total * precision**PRECISION_EXPONENT
-            best = max(best, score)
+        inverse_totals = entry.inverse_totals
+        for index, covered in enumerate(recall):
+            if covered:
+                # Two known words one message word stands for ("effect", "effective")
+                # must not explain that message word twice.
+                covered_words = explained[index]
+                if covered_words > explainable:
+                    covered_words = explainable
+                precision = covered_words / total
+                score = covered * inverse_totals[index] * precision**PRECISION_EXPONENT
+                if score > best:
+                    best = score
         return min(100.0, 100.0 * best)  # sums of floats may pass 1 by a hair
+
+
+def _by_reachable_length(vocabulary: list[str]) -> dict[int, tuple[str, ...]]:
+    """For each length of misspelt word, the known words it could be a typo of.
+
+    Two words differing in length by d are at least d edits apart, so their ratio is
+    at most 1 - d / (sum of lengths): most of the vocabulary is out of reach of any one
+    word. Comparing only the rest gives the same matches, in the same order, for a
+    fraction of the cost.
+    """
+    slack = 1.0 - TYPO_CUTOFF / 100.0 + 1e-9  # generous by a hair against rounding
+    longest = max(map(len, vocabulary), default=0)
+    reachable: dict[int, tuple[str, ...]] = {}
+    for length in range(MIN_TYPO_LENGTH, math.ceil(longest * (1 + slack) / (1 - slack)) + 1):
+        reachable[length] = tuple(
+            word for word in vocabulary if abs(len(word) - length) <= slack * (len(word) + length)
+        )
+    return reachable
 
 
 def _distinct(matches: Iterable[Match], by_answer: bool = True) -> list[Match]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from faq import knowledge, text
-from faq.matcher import Matcher
+from faq.matcher import TYPO_CUTOFF, Matcher
 from faq.reply import Kind, Reply
 
 MATCHER = Matcher(knowledge.load())
@@ -40,3 +41,50 @@ def test_messages_made_of_knowledge_base_words_give_approved_text(message: str) 
 def test_emoji_symbols_and_invisible_characters_never_answer(message: str) -> None:
     # A symbol may fold to a letter ("Ⓚ" is "k", as in "ok"): a greeting, never an entry.
     assert MATCHER.reply(message).kind in (Kind.NO_MATCH, Kind.GREETING)
+
+
+EXHAUSTIVE = Matcher(MATCHER.kb, exhaustive=True)
+VOCABULARY = sorted(MATCHER._idf)
+
+
+def decision(reply: Reply) -> tuple[Kind, str | None, tuple[str, ...]]:
+    """What a patient sees: the kind, the entry answered with, the suggestions offered."""
+    shown = reply.match.entry.id if reply.kind is not Kind.NO_MATCH and reply.match else None
+    return reply.kind, shown, tuple(match.entry.id for match in reply.suggestions)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + VOCABULARY) | st.text(max_size=12), max_size=60))
+def test_skipping_targets_that_cannot_matter_never_changes_a_reply(words: list[str]) -> None:
+    message = " ".join(words)
+    assert decision(MATCHER.reply(message)) == decision(EXHAUSTIVE.reply(message))
+
+
+@given(st.text(max_size=2_000))
+def test_folded_text_is_lowercase_ascii_words_with_single_spaces(message: str) -> None:
+    folded = text.fold(message)
+    assert folded == " ".join(folded.split())
+    assert set(folded) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ")
+
+
+@given(st.sampled_from(VOCABULARY), st.data())
+def test_typo_candidates_by_length_find_what_the_whole_vocabulary_finds(
+    known: str, data: st.DataObject
+) -> None:
+    # A misspelling: the known word with a few letters inserted, dropped or changed.
+    typo = data.draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=3))
+    at = data.draw(st.integers(0, len(known)))
+    cut = data.draw(st.integers(0, 2))
+    word = known[:at] + typo + known[at + cut :]
+    everything = process.extract(
+        word, VOCABULARY, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF, limit=3
+    )
+    reachable = process.extract(
+        word,
+        MATCHER._typo_candidates.get(len(word), ()),
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=TYPO_CUTOFF,
+        limit=3,
+    )
+    assert [found[:2] for found in reachable] == [found[:2] for found in everything]
