@@ -173,21 +173,41 @@ class Matcher:
             # The message is about something the article does not answer: a nearby
             # entry would be a confident wrong answer.
             return Reply(Kind.NO_MATCH, message, top, ())
-        runner_up = next(
-            (
-                item.score
-                for item in ranked[1:]
-                if self._targets[item.target].answer_key != best_target.answer_key
-            ),
-            0.0,
-        )
+        rivals = [
+            item
+            for item in ranked[1:]
+            if self._targets[item.target].answer_key != best_target.answer_key
+        ]
+        runner_up = rivals[0].score if rivals else 0.0
         close = [m for m in _distinct(entries) if m.score >= settings.suggest_threshold]
-        if best.score >= settings.answer_threshold and best.score - runner_up >= settings.margin:
+        if (
+            best.score >= settings.answer_threshold and best.score - runner_up >= settings.margin
+        ) or self._phrasing_wins(best, rivals):
             others = [m for m in close if m.entry.answer != best_target.answer_key]
             return Reply(Kind.ANSWER, message, top, tuple(others[:MAX_SUGGESTIONS]))
         if best.score >= settings.suggest_threshold:
             return Reply(Kind.SUGGESTIONS, message, top, tuple(close[:MAX_SUGGESTIONS]))
         return Reply(Kind.NO_MATCH, message, top, ())
+
+    def _phrasing_wins(self, best: _Ranked, rivals: list[_Ranked]) -> bool:
+        """Whether one of the best target's phrasings matches clearly better than any
+        rival entry's phrasing, and than every topic the bot must decline.
+
+        Common words ("ketamine", "work", "ocd") put several entries at full entry-level
+        evidence; that ties them on score, but it is weaker evidence than a phrasing that
+        reads like the message, so it does not hold back such a phrasing's answer.
+        """
+        settings = self.settings
+        if best.direct < settings.answer_threshold:
+            return False
+        strongest_rival = max(
+            (
+                rival.direct if self._targets[rival.target].entry is not None else rival.score
+                for rival in rivals
+            ),
+            default=0.0,
+        )
+        return best.direct - strongest_rival >= settings.margin
 
     def rank(self, message: str) -> list[tuple[str, float]]:
         """The best-scoring entry ids and unanswered topics for a message, best first."""

@@ -91,6 +91,7 @@ def test_emoji_urls_gibberish_and_symbols_decline(matcher: Matcher, message: str
         "is ketamine safe during pregnancy",
         "can i drive home after my infusion",
         "what is spravato",
+        "is ketamine legal in canada",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(matcher: Matcher, message: str) -> None:
@@ -162,3 +163,26 @@ def test_search_lists_entries_for_a_lookup(matcher: Matcher) -> None:
     found = [match.entry.id for match in matcher.search("addiction", limit=5)]
     assert found[0] == "addiction-and-side-effects"
     assert len(found) == len(set(found)) <= 5
+
+
+@pytest.mark.parametrize(
+    ("message", "entry_id"),
+    [
+        ("is ketamine effective if ssris did nothing", "how-well-it-works"),
+        ("can ketamine work if therapy and meds failed", "how-well-it-works"),
+        ("does cbt usually work for most people with ocd", "conventional-treatments"),
+    ],
+)
+def test_a_clear_phrasing_match_is_not_held_back_by_entries_sharing_its_words(
+    matcher: Matcher, message: str, entry_id: str
+) -> None:
+    # Every word of these is somewhere in two or three entries ("ketamine", "work",
+    # "failed"), which ties them on entry-level evidence; one entry has a phrasing that
+    # reads like the message.
+    assert answered(matcher.reply(message)) == entry_id
+
+
+def test_a_receptionist_asking_for_a_caller_gets_the_answer(matcher: Matcher) -> None:
+    # "receptionist", "caller", "phone" frame the question; they are not its topic.
+    message = "receptionist here, a caller on the phone wants to know if ketamine is addictive"
+    assert answered(matcher.reply(message)) == "addiction-and-side-effects"
