@@ -45,6 +45,9 @@ PRECISION_EXPONENT = 0.75
 # that entry even when no single phrasing matches; it counts for less than a phrasing
 # that matches (at most 85 of 100), so a phrasing match wins a tie-break with it.
 ENTRY_EVIDENCE = 0.85
+# Entry-level evidence alone suggests but does not answer: "is bitcoin going up this
+# week" shares "going" and "week" with one entry's phrasings and no phrasing with it.
+MIN_DIRECT_TO_ANSWER = 20.0
 # Read on the raw sentence: folding every sentence of a long story costs more than the
 # rest of matching it.
 _QUESTION_START = re.compile(
@@ -181,7 +184,9 @@ class Matcher:
         runner_up = rivals[0].score if rivals else 0.0
         close = [m for m in _distinct(entries) if m.score >= settings.suggest_threshold]
         if (
-            best.score >= settings.answer_threshold and best.score - runner_up >= settings.margin
+            best.score >= settings.answer_threshold
+            and best.score - runner_up >= settings.margin
+            and best.direct >= MIN_DIRECT_TO_ANSWER
         ) or self._phrasing_wins(best, rivals):
             others = [m for m in close if m.entry.answer != best_target.answer_key]
             return Reply(Kind.ANSWER, message, top, tuple(others[:MAX_SUGGESTIONS]))
