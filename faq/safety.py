@@ -34,6 +34,15 @@ _IDIOMS = re2.compile(
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|candy|sweets|pizza|carbs|netflix|tv|"
     r"memes|cuteness|love|work|homework|studying|cookies|cake|energy drinks?|red bull|"
     r"news|music|anime|video games|social media|tiktok)\b"
+    # Everyday accidents and figures of speech with "myself".
+    r"|\bcut (?:myself|me) (?:a|an|some|another|my) (?:slice|piece|bit|chunk|wedge|sandwich|"
+    r"slack|break)\b|\bcut myself (?:while |when )?(?:shaving|cooking|chopping|gardening)\b"
+    r"|\b(?:shot|shoot|shooting) (?:myself|me|him ?self|her ?self|ourselves|themselves) "
+    r"in the foot\b|\bburn\w* myself (?:while |when )?(?:cooking|baking)\b"
+    r"|\bcut(?:ting)? (?:down|back) on\b|\bcut (?:my|his|her) (?:nails|hair|fringe|bangs)\b"
+    # Hoping the illness goes for good is not wishing to be gone.
+    r"|\b(?:ocd|symptoms|obsessions|compulsions|rituals|checking|side effects) (?:\w+ )?"
+    r"(?:be |is |are |stay |stays )?gone (?:for good|forever|permanently)\b"
     # Games: dying, killing and jumping off cliffs are how you play.
     r"|\b(?:died|dying|killed|jumped|kept dying)\b.{0,60}\b(?:respawn\w*|final boss|boss|"
     r"level|checkpoint|game|match|round|my character)\b"
@@ -49,7 +58,8 @@ _HARM = (
 )
 _PILLS = (
     r"(?:pills?|meds|tablets|medication|medicine|drugs|xanax|benzos?|lorazepam|ativan|valium|"
-    r"klonopin|tylenol|paracetamol|painkillers|insulin|heroin|fentanyl|opioids|oxy\w*|"
+    r"klonopin|clonazepam|diazepam|alprazolam|tylenol|paracetamol|acetaminophen|ibuprofen|advil|"
+    r"aspirin|painkillers|insulin|heroin|fentanyl|opioids|oxy\w*|"
     r"sertraline|zoloft|prozac|fluoxetine|sleeping pills?|ketamine|ket|ambien|zolpidem|"
     r"percocet|oxycodone|gabapentin|molly|mdma|pressed blues|blues|lithium|seroquel|"
     r"antidepressants|benzodiazepines|morphine|methadone|tramadol|codeine)"
@@ -76,8 +86,8 @@ _SUICIDE = (
     r"\bend(?:ing)? (?:it all|everything|myself|things for good)\b",
     r"\b(?:to|gonna|wanna|will|ill|should|could|might|just|going to|about|bout) end(?:ing)? "
     r"(?:it|things)\b",
-    r"\b(?:want|wants|wanted|wanna|wana|wnat|wamt|wan|going|gonna|ready|plan|plans|planning|"
-    r"trying|try|deserve|deserves|make) (?:to )?die\b",
+    r"\b(?:want|wants|wanted|wanting|wanna|wana|wnat|wamt|wan|wish|wishing|longing|going|gonna|"
+    r"ready|plan|plans|planning|trying|try|deserve|deserves|make) (?:to )?die\b",
     r"\b(?:i|he|she|they) (?:just )?(?:want|wants|wanna) (?:to )?(?:be dead|disappear|not "
     r"exist|stop existing)\b",
     r"\b(?:wish|rather|better|better off) (?:i )?(?:was|were|be|am|to be)? ?dead\b",
@@ -99,6 +109,11 @@ _SUICIDE = (
     r"\b(?:dont|do not) think i(?:ll| will| can) (?:make it|last|survive|be here|be around)\b",
     r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b",
     r"\blife (?:is not|isnt|aint) worth (?:living|it)\b",
+    # Nothing at all worth it any more (not one thing: "the drive isnt worth it").
+    r"\bnot worth (?:it|anything|living|fighting|trying|going on) (?:anymore|any more)\b.{0,20}"
+    r"\b(?:none of it|nothing|any of it|all of it|life|living)\b",
+    r"\b(?:none of (?:it|this)|nothing|nothings) (?:is |seems |feels )?worth (?:it|anything|"
+    r"living) (?:anymore|any more)\b",
     r"\bnot worth living\b",
     r"\b(?:only|best|easiest) way out\b",
     r"\bdeath (?:is|feels like|seems like|would be) (?:the )?(?:only|best|a relief|better|"
@@ -112,12 +127,23 @@ _SUICIDE = (
     r"(?:to )?wake up\b",
     r"\b(?:sleep|go to sleep|fall asleep|close my eyes) and (?:never|not) wake up\b",
     r"\bsleep forever\b",
+    # Not waking up or dying welcomed: "if i dont wake up that would be a relief".
+    r"\b(?:dont|didnt|never|not|wouldnt) wake up\b.{0,50}\b(?:relief|blessing|wouldnt mind|"
+    r"for the best)\b",
+    r"\b(?:die|died|dying|dead|death)\b.{0,30}\b(?:would be|be|is) (?:a |such a )?"
+    r"(?:relief|blessing)\b",
+    r"\b(?:relief|blessing|wouldnt mind|would not mind)\b.{0,30}\bif i (?:never |didnt |dont |"
+    r"did not |do not )?(?:wake up|woke up|die|died|were dead|was dead|was gone|were gone)\b",
     r"\b(?:hope|wish|pray)\b.{0,25}\b(?:hits|kills|runs over) me\b",
     r"\b(?:drive|driving|crash|crashing|steer|steering) (?:my )?(?:car )?into (?:a|the) "
     r"(?:wall|tree|truck|river|bridge|lake|oncoming)\b",
     r"\bburden\b.{0,40}\b(?:without me|better off|relieved)\b",
     r"\b(?:im|i am|feel like|being) (?:just |such )?(?:a|such a) burden\b",
     r"\b(?:disappear|gone) forever\b",
+    # Wishing to vanish for good: "wish i could just disappear", "vanish and never come back".
+    r"\b(?:wish|wishing|want|wanted|wanna) (?:i )?(?:could |would |to )?(?:just )?(?:disappear|"
+    r"vanish|cease to exist)\b",
+    r"\b(?:disappear|vanish)\w*\b.{0,15}\bnever (?:come|coming|came) back\b",
     r"\bgoodbye (?:forever|everyone|world|cruel)\b",
     r"\b(?:wanted|want|wanna|needed|just) to say (?:goodbye|bye forever|farewell)\b",
     r"\bsay(?:ing)? goodbye to (?:everyone|everybody|my \w+)\b",
@@ -132,13 +158,25 @@ _SUICIDE = (
     r"\b(?:updated|wrote|made|finished) my will\b",
     r"\bat peace with my decision\b",
     r"\b(?:wont|will not|not going to|not gonna|wont even) be (?:around|here|alive)\b",
+    # Doubting one will still be alive: "not sure ill still be here next week",
+    # "i dont see myself alive by christmas".
+    r"\b(?:not sure|dont know if|dont know whether|doubt|unsure|not certain|no idea if)\b.{0,15}"
+    r"\b(?:still be (?:here|around|alive)|be alive)\b",
+    r"\b(?:dont|do not|cant|cannot|never) see myself (?:alive|living|still here|still around|"
+    r"making it)\b",
     r"\b(?:ways|way|methods?|how) to (?:die|do it|end it|kill)\b",
     r"\bpainless(?:ly)?\b.{0,40}\b(?:die|do it|way|ways|method|death)\b",
     r"\b(?:less|more|least|most) painful\b.{0,30}\b(?:pills|hanging|jumping|drowning|gun|die)\b",
     r"\b(?:a|the) plan (?:and|to) (?:the means|end|die|kill|do it)\b",
     r"\b(?:a|the) plan\b.{0,25}\b(?:the )?means\b",
     r"\bplan to (?:end|kill|take|die)\b",
-    r"\b(?:tonight|today|tomorrow) is the (?:night|day)\b",
+    r"\b(?:tonight|today|tomorrow) is the (?:night|day)\b|\btonights the night\b",
+    r"\bmade up my mind\b.{0,40}\b(?:tonight|goodbye|no going back|to do it|to end|to die)\b",
+    r"\b(?:tonight|goodbye|no going back)\b.{0,40}\bmade up my mind\b",
+    # Doing "it" when no one will be there to stop it.
+    r"\b(?:do it|end it|end things)\b.{0,30}\b(?:when|while|once) (?:my \w+|everyone|"
+    r"everybody|no one|nobody|they|the kids|the house)(?: is| are| s| re)? (?:away|gone|out|"
+    r"asleep|sleeping|at work|home|around|empty|on holiday|on vacation)\b",
     r"\bpicked (?:a|the) (?:date|day)\b",
     r"\bbleed out\b",
     r"\bjump(?:ing|ed)? (?:off|from|out of|in front of) (?:a|the|this|that|my) (?:\w+ )?"
@@ -149,7 +187,7 @@ _SUICIDE = (
     r"\bnoose\b",
     r"\bgun to my head\b",
     r"\bgarage with the (?:car|engine) running\b",
-    r"\bslit (?:my )?wrists?\b",
+    r"\b(?:slit|slits|slitting|slash|slashing) (?:my |his |her |their )?(?:wrists?|throat)\b",
     r"\b(?:thats|that is|this is) how i (?:want|plan|am going) to (?:go|die|end it)\b",
     r"\b(?:want|wanted|this) (?:it |this )?to be the last time\b",
     r"\bim (?:so )?done,? (?:ill|i will|im going to|gonna) end it\b",
@@ -159,6 +197,8 @@ _SUICIDE = (
     r"\b(?:sleep|go to sleep|fall asleep)\b.{0,20}\b(?:not|never) (?:come back|wake)\b",
     r"\b(?:dont|do not) care if i (?:wake up|live|die|make it)\b",
     r"\b(?:done|finished) with (?:this|the) (?:world|life|everything)\b",
+    r"\b(?:im|i am) (?:so )?(?:done|finished) with (?:all (?:of )?)?(?:this|it|everything|life|"
+    r"living|the world|trying)(?: \w+){0,2} (?:for good|forever|permanently)\b",
     r"\b(?:done|over|it ends|goodbye) tonight\b",
     r"\bmade (?:the |my |final |all the )?arrangements\b",
     r"\bgo(?:ing)? through with it\b",
@@ -170,7 +210,11 @@ _SUICIDE = (
     r"\bwhere im going\b",
     r"\bwhen im gone\b",
     r"\b(?:doesnt|dont|does not|do not) need to know why\b",
-    r"\bgave (?:away )?my (?:dog|cat|pets?|guitar|books|things|stuff)\b",
+    r"\b(?:gave|give|giving|given) away (?:all |most )?(?:of )?my\b|\bgave my (?:dog|cat|pets?|"
+    r"guitar|books|things|stuff|games) (?:away|to)\b",
+    # Giving things away because they will not be needed.
+    r"\b(?:giv\w*|gave) (?:away )?(?:all )?my\b.{0,60}\b(?:wont|will not|not going to|no longer) "
+    r"(?:be )?need\w*\b",
     r"\bthis is goodbye\b",
     r"\b(?:last|final) (?:message|messages|goodbye|words|day on earth)\b",
     r"\b(?:its|this is|today is) my last day\b",
@@ -184,6 +228,14 @@ _SUICIDE = (
     r"\bexhaust\b.{0,30}\bgarage\b|\bgarage\b.{0,30}\bexhaust\b",
     r"\bwalk(?:ing)? into the (?:ocean|sea|lake|river|water)\b",
     r"\bhow high (?:a|the) (?:building|bridge|floor|balcony|roof)\b",
+    # Researching heights: "which floor is high enough if you jump".
+    r"\bhigh enough (?:to|if|for|that|so)\b.{0,20}\b(?:jump|jumps|fall|die|kill|do it)\b",
+    r"\b(?:which|what|how many) (?:floor|floors|storey|storeys|story|stories)\b.{0,30}"
+    r"\b(?:jump|jumping|fall|die|kill|high enough)\b",
+    # Going to a high place: "drove to the cliffs", "sitting at the bridge".
+    r"\b(?:drove|driven|driving|walked|walking|went|going|came|headed|heading) (?:up |out |down )?"
+    r"to (?:a|the) (?:cliffs?|bridge|tracks|train tracks|railway|edge|top of the)\b",
+    r"\b(?:standing|sitting) (?:at|by) (?:a|the) (?:cliffs?|edge|tracks|train tracks)\b",
     r"\b(?:floors|stories|storeys) (?:should|would|will) do it\b",
     r"\b(?:step|stepping|jump|jumping|walk|walking|throw myself) in front of (?:a|the) "
     r"(?:train|bus|truck|car|subway)\b",
@@ -196,6 +248,9 @@ _SELF_HARM = (
     r"\bs h (?:again|last night|yesterday|today)\b",
     r"\b(?:been|started|start|keep|kept|still|want to|urge to|wanna) cutting\b",
     r"\b(?:want|wanna|urge|urges|need) to (?:cut|burn|hurt)\b",
+    # Cutting with no object said: "wanna cut so bad", "the thoughts tell me to cut".
+    r"\b(?:wanna|wana|want|need|gotta|tell me to|tells me to|told me to) (?:cut|burn)"
+    r"(?: so| really| bad| badly| again| tonight| rn| right now| deep| deeper| and| myself|$)",
     r"\bcutting again\b",
     r"\b(?:burn|burning|burned|burnt|cut|cutting|carve|carved|carving|scratch|scratching|slice|"
     r"slicing) (?:\w+ ){0,3}(?:into )?(?:my|his|her|their) (?:arms?|wrists?|legs?|skin|thighs?|"
@@ -236,6 +291,12 @@ _OVERDOSE = (
     rf"twenty|thirty|forty|fifty|hundred|a hundred|dozens) (?:of (?:my|ur|your|the|his|her|"
     rf"their|them|those)\b|(?:\w+ )?{_PILLS}\b)",
     r"\btook (?:double|triple|twice) (?:my|the)\b",
+    # Extra doses on purpose, or a double dose with symptoms of poisoning.
+    r"\b(?:extra|double|triple|too many|more) (?:doses?|units|shots|injections|pills|tablets|"
+    r"\w+ pills)\b.{0,30}\bon purpose\b",
+    r"\b(?:took|taken|had)\b.{0,30}\b(?:twice|double|two doses|too many|extra)\b.{0,60}"
+    r"\b(?:heart (?:is )?(?:racing|pounding)|throwing up|vomiting|passing out|passed out|fainting|"
+    r"cant breathe|numb|confused)\b",
     rf"\b(?:saving|stockpiling|hoarding|collecting|storing) (?:up )?(?:mine|them|my "
     rf"{_PILLS}|all my {_PILLS}|{_PILLS})(?: up)?\b",
     r"\bsaved up in\b",
@@ -313,6 +374,9 @@ _VEILED = (
     r"tonight|tomorrow|the weekend)\b",
     r"\blocked (?:herself|himself|themselves|myself) in\b.{0,40}\b(?:knife|razor|pills|"
     r"rope|gun|blade)\b",
+    # Someone will find the body: "my mom is going to find me in the bathtub".
+    r"\bfind my body\b|\bfind me\b.{0,25}\b(?:bath|bathtub|tub|dead|hanging|cold|garage|"
+    r"woods|im sorry)\b",
     r"\blast one to my (?:mom|mum|dad|wife|husband|kids|son|daughter|family|parents)\b",
     r"\bjump (?:from|out of|off|out) (?:a |the |my )?(?:window|roof|balcony|bridge|building|"
     r"ledge)\b",
@@ -329,7 +393,8 @@ _MEANS = re2.compile(
 _INTENT = re2.compile(
     r"\b(?:tonight|right now|rn|one last|last time|last question|goodbye|good bye|farewell|"
     r"ready|plan|planned|planning|courage|decided|answer it|not joking|for real|fr|no cap|"
-    r"keep thinking|cant stop thinking|holding it|holding them|in my lap|"
+    r"keep thinking|cant stop thinking|keep looking at|keep staring at|cant stop looking|"
+    r"holding it|holding them|in my lap|"
     r"just wanted someone to know|someone to know|next train|up here|the edge|"
     r"bought a gun|got the knife|\w+ won)\b"
 )

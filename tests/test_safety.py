@@ -37,6 +37,19 @@ CRISIS = [
     "whats the lethal dose of ketamine",
     "I've written goodbye letters to my family",
     "does ketamine help people who want to end their life? i want to end my life",
+    "i keep wanting to die",
+    "thinking about slashing my wrists",
+    "i doubt ill still be around by summer",
+    "it would be a relief if i never woke up",
+    "my head tells me to cut again",
+    "i want to vanish and never come back",
+    "took 25 aspirin an hour ago",
+    "took two extra doses of insulin on purpose",
+    "ill do it while everyone is asleep",
+    "which floor would be high enough to die",
+    "they will find my body in the woods",
+    "nothing is worth it anymore",
+    "i keep looking at the rope in the garage",
 ]
 
 NOT_CRISIS = [
@@ -58,6 +71,16 @@ NOT_CRISIS = [
     "my ssri took like 12 weeks to do anything",
     "is the bath or shower ok after the infusion tonight",
     "kept dying to the final boss so i jumped off the cliff to respawn lol",
+    "cut myself shaving, fine for the IV?",
+    "I cut myself a slice of cake before coming",
+    "shot myself in the foot by booking on a workday",
+    "i want to cut down on caffeine before the infusion",
+    "will the ocd be gone for good",
+    "i took my pills twice by mistake but i feel fine",
+    "can i take an extra dose if i missed one",
+    "my husband will find me in the waiting room right",
+    "which floor is the clinic on",
+    "im not sure ill be here next week, im travelling, can i reschedule",
 ]
 
 
@@ -98,7 +121,7 @@ def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
 
 
-CRISIS_SETS = ("crisis.yaml", "crisis2.yaml", "crisis3.yaml")
+CRISIS_SETS = ("crisis.yaml", "crisis2.yaml", "crisis3.yaml", "crisis4.yaml")
 
 
 def crisis_set(name: str, expected: bool) -> list[str]:
