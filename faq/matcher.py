@@ -325,8 +325,11 @@ class Matcher:
 
         A target that cannot score `relevant` gets its entry-level evidence only.
         """
+        # A word the knowledge base knows is as rare as itself, not as its rarest
+        # variant: "people" must not weigh what the one "peoples" in an alternate does.
         weights = {
-            word: max((self._idf[k] for k in strengths[word]), default=self._unknown_idf)
+            word: self._idf.get(word)
+            or max((self._idf[k] for k in strengths[word]), default=self._unknown_idf)
             for word in words
         }
         total = sum(weights.values())

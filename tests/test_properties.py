@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
 from faq import knowledge, text
-from faq.matcher import TYPO_CUTOFF, Matcher
+from faq.matcher import MIN_TYPO_LENGTH, TYPO_CUTOFF, Matcher
 from faq.reply import Kind, Reply
 
 MATCHER = Matcher(knowledge.load())
@@ -76,6 +76,7 @@ def test_typo_candidates_by_length_find_what_the_whole_vocabulary_finds(
     at = data.draw(st.integers(0, len(known)))
     cut = data.draw(st.integers(0, 2))
     word = known[:at] + typo + known[at + cut :]
+    assume(len(word) >= MIN_TYPO_LENGTH)  # shorter words are never typo-matched
     everything = process.extract(
         word, VOCABULARY, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF, limit=3
     )
