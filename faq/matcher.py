@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -87,6 +87,21 @@ class _Ranked:
     target: int
     score: float
     direct: float
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A unit of a message (the whole, or a sentence) ready to score against targets."""
+
+    total: float  # the weight of all its words
+    gains: dict[str, tuple[float, float]]  # known word -> (recall, precision) it adds
+    # The MAX_SCORED targets whose vocabulary explains most of it, with how much.
+    candidates: list[tuple[int, float]]
+
+    def bound(self, amount: float) -> float:
+        """The most any phrasing of a target explaining `amount` of the unit can score:
+        no phrasing explains more of it than the target's whole vocabulary."""
+        return 100.0 * (amount / self.total) ** PRECISION_EXPONENT
 
 
 class Matcher:
@@ -237,22 +252,36 @@ class Matcher:
     def _rank(self, message: str, folded: str, exact: bool = True) -> list[_Ranked]:
         """Targets by score, best first.
 
-        Unless `exact`, a target that cannot score `_relevant` is given its entry-level
-        evidence, a lower bound, instead of its score: no score under that changes a reply.
+        Unless `exact`, a target that cannot score `_relevant` in any unit is given its
+        entry-level evidence, a lower bound, instead of its score: no score under that
+        changes a reply.
         """
+        word_units = self._units(message, folded)
         strengths: Strengths = {}
-        score: dict[int, float] = {}
-        direct: dict[int, float] = {}
-        for unit in self._units(message, folded):
-            for word in unit:
+        for words in word_units:
+            for word in words:
                 if word not in strengths:
                     strengths[word] = self._strengths(word)
-            scored = self._score_unit(unit, strengths, 0.0 if exact else self._relevant)
-            for target, (unit_score, unit_direct) in scored.items():
+        units = [self._prepare(words, strengths) for words in word_units]
+        score: dict[int, float] = {}
+        direct: dict[int, float] = {}
+        # Targets not scored in full in some unit, because none of their phrasings could
+        # reach `_relevant` there: target -> [(unit, amount of it explained)].
+        skipped: dict[int, list[tuple[_Unit, float]]] = defaultdict(list)
+        for unit in units:
+            relevant = 0.0 if exact else self._relevant
+            for target, (unit_score, unit_direct) in self._score_unit(
+                unit, relevant, skipped
+            ).items():
                 if unit_score > score.get(target, 0.0):
                     score[target] = unit_score
                 if unit_direct > direct.get(target, 0.0):
                     direct[target] = unit_direct
+        for target in self._undecided(score, direct, skipped):
+            for unit, amount in skipped[target]:
+                found = self._best_phrasing(target, min(amount, unit.total), unit.total, unit.gains)
+                direct[target] = max(direct.get(target, 0.0), found)
+                score[target] = max(score[target], found)
         ranked = [_Ranked(t, value, direct.get(t, 0.0)) for t, value in score.items() if value > 0]
         # On a tie an entry goes before an unanswered topic: the tie makes the reply
         # "Did you mean", never an answer, and a list beats a flat decline.
@@ -318,13 +347,35 @@ class Matcher:
                 found[known] = max(found.get(known, 0.0), score / 100)
         return found
 
-    def _score_unit(
-        self, words: tuple[str, ...], strengths: Strengths, relevant: float
-    ) -> dict[int, tuple[float, float]]:
-        """The best targets for one unit: target -> (score, best single phrasing's score).
+    def _undecided(
+        self,
+        score: dict[int, float],
+        direct: dict[int, float],
+        skipped: dict[int, list[tuple[_Unit, float]]],
+    ) -> list[int]:
+        """Skipped targets whose best phrasing could still decide the reply.
 
-        A target that cannot score `relevant` gets its entry-level evidence only.
+        A skipped phrasing scores under `_relevant`, which changes no score that matters
+        (see `_relevant`), but a target's best phrasing also breaks ties between equal
+        scores, and the best target needs one of MIN_DIRECT_TO_ANSWER to answer.
         """
+        if not skipped:
+            return []
+        suggest = self.settings.suggest_threshold
+        top = max(score.values())
+        tied = Counter(value for value in score.values() if value >= suggest)
+        return [
+            target
+            for target, places in skipped.items()
+            if max(unit.bound(amount) for unit, amount in places) > direct.get(target, 0.0)
+            and (
+                tied[score[target]] > 1
+                or (score[target] == top and direct.get(target, 0.0) < MIN_DIRECT_TO_ANSWER)
+            )
+        ]
+
+    def _prepare(self, words: tuple[str, ...], strengths: Strengths) -> _Unit:
+        """A unit's weights, gains and most promising targets."""
         # A word the knowledge base knows is as rare as itself, not as its rarest
         # variant: "people" must not weigh what the one "peoples" in an alternate does.
         weights = {
@@ -366,20 +417,34 @@ class Matcher:
             for target, strength in best.items():
                 reach[target] += weights[word] * strength
 
+        candidates = sorted(reach.items(), key=lambda item: -item[1])[:MAX_SCORED]
+        return _Unit(total, gains, candidates)
+
+    def _score_unit(
+        self,
+        unit: _Unit,
+        relevant: float,
+        skipped: dict[int, list[tuple[_Unit, float]]],
+    ) -> dict[int, tuple[float, float]]:
+        """The best targets for one unit: target -> (score, best single phrasing's score).
+
+        A target none of whose phrasings can score `relevant` gets its entry-level
+        evidence only, and is noted in `skipped`.
+        """
+        total = unit.total
         results: dict[int, tuple[float, float]] = {}
         floor = 0.0  # the TOP_TARGETS-th best score so far
-        for target, amount in sorted(reach.items(), key=lambda item: -item[1])[:MAX_SCORED]:
-            # No phrasing of the target explains more of the message than its whole
-            # vocabulary does, so this bounds all of them (and every later target's).
-            bound = 100.0 * (amount / total) ** PRECISION_EXPONENT
-            if len(results) >= TOP_TARGETS and bound <= floor:
+        for target, amount in unit.candidates:
+            # Candidates come in order of reach, so no later one can do better either.
+            if len(results) >= TOP_TARGETS and unit.bound(amount) <= floor:
                 break
             from_entry = min(100.0, 100.0 * ENTRY_EVIDENCE * amount / total)
-            if bound < relevant:
+            if unit.bound(amount) < relevant:
                 # Scoring it phrasing by phrasing is most of a long message's cost.
                 best_direct = 0.0
+                skipped[target].append((unit, amount))
             else:
-                best_direct = self._best_phrasing(target, min(amount, total), total, gains)
+                best_direct = self._best_phrasing(target, min(amount, total), total, unit.gains)
             results[target] = (max(best_direct, from_entry), best_direct)
             if len(results) >= TOP_TARGETS:
                 floor = sorted((s for s, _ in results.values()), reverse=True)[TOP_TARGETS - 1]
@@ -401,11 +466,19 @@ class Matcher:
         by_word = entry.by_word
         # Lists indexed by phrasing, not dicts: this loop is most of a long message's cost.
         recall = [0.0] * len(entry.phrasings)
-        explained = recall.copy()
-        for known, (recall_gain, explained_gain) in gains.items():
-            for index in by_word.get(known, ()):
-                recall[index] += recall_gain
-                explained[index] += explained_gain
+        if all(recall_gain == explained_gain for recall_gain, explained_gain in gains.values()):
+            # Every word typed as the knowledge base spells it: what a phrasing
+            # recalls is what it explains, and one sum does for both.
+            for known, (recall_gain, _) in gains.items():
+                for index in by_word.get(known, ()):
+                    recall[index] += recall_gain
+            explained = recall
+        else:
+            explained = recall.copy()
+            for known, (recall_gain, explained_gain) in gains.items():
+                for index in by_word.get(known, ()):
+                    recall[index] += recall_gain
+                    explained[index] += explained_gain
         best = 0.0
         inverse_totals = entry.inverse_totals
         for index, covered in enumerate(recall):
