@@ -14,6 +14,8 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     help start menu bot robot human person real you assistant services sup wassup whats up
     hows going doing test testing welcome please who mate buddy friend there
     namaste hola bonjour salaam salam shalom ciao hallo ola aloha hope well youre
+    helpful useful informative brilliant amazing wonderful lovely fantastic excellent super
+    sweet legend kind clear info information answer answers explanation explaining bless
     """.split()
 )
 MAX_WORDS = 8

@@ -64,7 +64,10 @@ def test_only_common_words_never_match_an_entry(matcher: Matcher, message: str) 
     assert reply.suggestions == ()
 
 
-@pytest.mark.parametrize("message", ["hi", "thanks", "help", "who are you", "thank you so much"])
+@pytest.mark.parametrize(
+    "message",
+    ["hi", "thanks", "help", "who are you", "thank you so much", "thanks, really helpful 🙏"],
+)
 def test_social_messages_are_greetings_not_entries(matcher: Matcher, message: str) -> None:
     reply = matcher.reply(message)
     assert reply.kind is Kind.GREETING
