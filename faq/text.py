@@ -26,7 +26,8 @@ STOPWORDS: frozenset[str] = frozenset(
     d m re per r ur ya kinda gotta tho btw idk guess exactly honestly literally seriously truly
     totally definitely probably possibly generally usually typically lately recently heard
     read said told saying wat wats wut wht hw whta waht
-    receptionist caller callers phone hola namaste dear sorry silly ngl omg abt
+    receptionist caller callers phone hola namaste dear sorry silly ngl omg abt tbh imo
+    imho lmao fyi jk
     """.split()
 )
 

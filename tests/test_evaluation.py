@@ -1,7 +1,8 @@
 """The development evaluation set: how the engine does on messages written apart from it.
 
-tests/data/eval.yaml was written by someone who had not seen the alternates. The
-figures here are floors that catch regressions; `faqbot eval` prints the real ones.
+tests/data/eval.yaml was written by someone who had not seen the alternates; its
+misses have been worked on since, so README, "Answer quality", gives the figures of
+sets first run blind. `faqbot eval` prints every figure and every miss.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from faq.reply import Kind
 
 EVAL_SET = Path(__file__).parent / "data" / "eval.yaml"
 MAX_FALSE_ANSWERS = 0.03
-# The issue's target is 90%; the engine reaches 82.7% on this set (README, "Answer
-# quality"). This floor keeps it from sliding back while the gap is worked on.
-IN_SCOPE_FLOOR = 0.80
+IN_SCOPE_TARGET = 0.90  # of in-scope messages answered with the right passage
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +49,8 @@ def test_greetings_are_greeted(report: Report) -> None:
     assert report.accuracy("greeting") >= 0.9
 
 
-def test_in_scope_accuracy_stays_above_its_floor(report: Report) -> None:
-    assert report.accuracy("answer") >= IN_SCOPE_FLOOR
+def test_in_scope_messages_get_the_right_passage_nine_times_in_ten(report: Report) -> None:
+    assert report.accuracy("answer") >= IN_SCOPE_TARGET
 
 
 def test_wrong_answers_are_rarer_than_declines(report: Report) -> None:
