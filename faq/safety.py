@@ -62,7 +62,32 @@ _PILLS = (
     r"aspirin|painkillers|insulin|heroin|fentanyl|opioids|oxy\w*|"
     r"sertraline|zoloft|prozac|fluoxetine|sleeping pills?|ketamine|ket|ambien|zolpidem|"
     r"percocet|oxycodone|gabapentin|molly|mdma|pressed blues|blues|lithium|seroquel|"
-    r"antidepressants|benzodiazepines|morphine|methadone|tramadol|codeine)"
+    r"antidepressants|benzodiazepines|morphine|methadone|tramadol|codeine|"
+    # Other psychiatric and sleep medicines patients with OCD are often prescribed, and
+    # "pils" as often typed.
+    r"quetiapine|olanzapine|zyprexa|risperidone|risperdal|aripiprazole|abilify|mirtazapine|"
+    r"remeron|trazodone|amitriptyline|nortriptyline|clomipramine|anafranil|fluvoxamine|luvox|"
+    r"paroxetine|paxil|citalopram|celexa|escitalopram|lexapro|venlafaxine|effexor|duloxetine|"
+    r"cymbalta|bupropion|wellbutrin|lamotrigine|lamictal|propranolol|hydroxyzine|pregabalin|"
+    r"lyrica|temazepam|zopiclone|promethazine|diphenhydramine|benadryl|esketamine|spravato|"
+    r"antipsychotics|sleeping tablets|pils)"
+)
+# How much was swallowed, said as a heap rather than a number: "a whole bunch of",
+# "a load of", "heaps of", "so many".
+_HEAP = (
+    r"(?:(?:a |an )?(?:whole |big |huge |massive )?(?:bunch|load|loads|lot|lots|ton|tons|heap|"
+    r"heaps|pile|piles|mountain|shitload) of|(?:so |too |way too )?many|dozens of)"
+)
+# Swallowed, a container counts too: "necked half a bottle of", "downed a box of".
+_LOTS = (
+    rf"(?:{_HEAP}|(?:a |an )?(?:whole |full |entire )?(?:handful|handfuls|fistful|stack|bottle|"
+    r"box|pack|packet|strip|sheet|bag|jar|tub|stash) of|half (?:a |the |my )?(?:bottle|box|pack|"
+    r"packet|strip|jar) of)"
+)
+# Swallowing as an event, typos and learner English included ("tooked", "drink tablets").
+_SWALLOWED = (
+    r"(?:took|tooked|tookd|swallowed|swallow|drank|drink|drunk|ate|eat|popped|necked|downed|"
+    r"chugged)"
 )
 _ALCOHOL = r"(?:alcohol|vodka|beer|wine|whiskey|whisky|booze|drinks|drinking|liquor|tequila)"
 _KIN = (
@@ -90,7 +115,11 @@ _SUICIDE = (
     r"ready|plan|plans|planning|trying|try|deserve|deserves|make) (?:to )?die\b",
     r"\b(?:i|he|she|they) (?:just )?(?:want|wants|wanna) (?:to )?(?:be dead|disappear|not "
     r"exist|stop existing)\b",
-    r"\b(?:wish|rather|better|better off) (?:i )?(?:was|were|be|am|to be)? ?dead\b",
+    r"\b(?:wish|rather|better|better off) (?:i )?(?:was|were|be|am|to be)? ?(?:dead|ded)\b",
+    # Text speak: "wanna b ded", "want 2 die", "why am i still alive".
+    r"\b(?:want|wants|wanna|wana|wish|rather) (?:to |2 )?(?:just )?(?:be|b) (?:dead|ded)\b",
+    r"\b(?:want|wants|wanna|wana|wish|ready|going|gonna) 2 die\b",
+    r"\b(?:why|y) (?:am i|im|i am|i m) still (?:alive|breathing|living)\b",
     r"\bwish i (?:wasnt|werent|was never|had never been) (?:here|alive|born)\b",
     r"\bbetter off (?:dead|without me|if i (?:was|were) gone|if i died)\b",
     r"\b(?:relieved|happier|better|fine) without me\b",
@@ -115,6 +144,14 @@ _SUICIDE = (
     r"\b(?:none of (?:it|this)|nothing|nothings) (?:is |seems |feels )?worth (?:it|anything|"
     r"living) (?:anymore|any more)\b",
     r"\bnot worth living\b",
+    # The last hope gone, or giving up on every treatment: "ketamine was my last shot and
+    # it failed. im done"; a bare "im done" is an everyday way to end a chat.
+    r"\b(?:my|was|is) (?:last|final|only) (?:shot|hope|chance|resort)\b.{0,40}\b(?:failed|"
+    r"didnt work|did not work|hasnt worked|has not worked|isnt working|is not working|"
+    r"not working)\b",
+    r"\b(?:no point|pointless|nothing works|nothing helps|nothing has worked|nothing worked|"
+    r"gave up|giving up|give up)\b.{0,80}\b(?:im|i am) (?:just |so |completely |really )?done"
+    r"(?: trying| fighting| now| for good)?$",
     r"\b(?:only|best|easiest) way out\b",
     r"\bdeath (?:is|feels like|seems like|would be) (?:the )?(?:only|best|a relief|better|"
     r"easier)\b",
@@ -135,8 +172,28 @@ _SUICIDE = (
     r"\b(?:relief|blessing|wouldnt mind|would not mind)\b.{0,30}\bif i (?:never |didnt |dont |"
     r"did not |do not )?(?:wake up|woke up|die|died|were dead|was dead|was gone|were gone)\b",
     r"\b(?:hope|wish|pray)\b.{0,25}\b(?:hits|kills|runs over) me\b",
+    # Being killed by accident welcomed: "if a car hit me i wouldnt mind".
+    r"\b(?:car|bus|truck|lorry|train|van)\b.{0,15}\b(?:(?:hit|hits|killed|kills|ran over|"
+    r"runs over|run over) me|(?:ran|runs|run|knocked|knocks) me (?:over|down))\b.{0,50}"
+    r"\b(?:wouldnt|would not|dont|do not|wont|would) (?:even |really |honestly |actually )?"
+    r"(?:mind|care|be sad|be a relief|be a blessing)\b",
+    r"\b(?:wouldnt|would not|dont|do not) (?:even |really |honestly |actually )?(?:mind|care)\b"
+    r".{0,20}\b(?:if|when) (?:a|the|some) (?:\w+ )?(?:car|bus|truck|lorry|train|van) "
+    r"(?:hit|hits|ran over|runs over|killed|kills)\b",
+    r"\b(?:wouldnt|would not) (?:even |really |honestly |actually )?mind (?:dying|being dead|"
+    r"not waking up|getting hit|being hit|not being here)\b",
     r"\b(?:drive|driving|crash|crashing|steer|steering) (?:my )?(?:car )?into (?:a|the) "
     r"(?:wall|tree|truck|river|bridge|lake|oncoming)\b",
+    # Into traffic, thought over or wanted: "ive thought about swerving into oncoming
+    # traffic", "nearly stepped out into traffic". Said by the person, not an OCD intrusion
+    # ("intrusive thoughts about swerving into traffic"), not "ran into traffic" (delayed).
+    r"\b(?:(?:ive|i have|i|been|keep|kept|im) (?:thought about|been thinking about|thinking about|"
+    r"think about|considered|considering|wanted to|want to|tried to|planned to|planning to|"
+    r"planning on)|wanna|urge to|urges to|tempted to|gonna|going to|plan to|nearly|almost|"
+    r"close to) (?:just )?(?:drive|driving|drove|steer|steering|swerve|swerving|swerved|veer|"
+    r"veering|veered|walk|walking|walked|step|stepping|stepped|jump|jumping|jumped|"
+    r"throw myself|throwing myself) (?:out |my car |the car )?into (?:the )?(?:oncoming|traffic|"
+    r"path of)\b",
     r"\bburden\b.{0,40}\b(?:without me|better off|relieved)\b",
     r"\b(?:im|i am|feel like|being) (?:just |such )?(?:a|such a) burden\b",
     r"\b(?:disappear|gone) forever\b",
@@ -144,6 +201,11 @@ _SUICIDE = (
     r"\b(?:wish|wishing|want|wanted|wanna) (?:i )?(?:could |would |to )?(?:just )?(?:disappear|"
     r"vanish|cease to exist)\b",
     r"\b(?:disappear|vanish)\w*\b.{0,15}\bnever (?:come|coming|came) back\b",
+    # Setting off and not coming back: "drive out to the lake and not come back", "walk
+    # into the sea and never come back"; not "go home and never come back to this clinic".
+    r"\b(?:drive|driving|drove|walk|walking|walked|swim|swimming|swam|wander|wandering|sail|"
+    r"sailing|row|hike|hiking|go out|going out|head out|heading out)\b.{0,50}\band (?:just )?"
+    r"(?:not|never) (?:come|coming) back\b",
     r"\bgoodbye (?:forever|everyone|world|cruel)\b",
     r"\b(?:wanted|want|wanna|needed|just) to say (?:goodbye|bye forever|farewell)\b",
     r"\bsay(?:ing)? goodbye to (?:everyone|everybody|my \w+)\b",
@@ -178,6 +240,10 @@ _SUICIDE = (
     r"everybody|no one|nobody|they|the kids|the house)(?: is| are| s| re)? (?:away|gone|out|"
     r"asleep|sleeping|at work|home|around|empty|on holiday|on vacation)\b",
     r"\bpicked (?:a|the) (?:date|day)\b",
+    # Choosing where or how: "ive picked the bridge", "chosen a tree".
+    r"\b(?:picked|chosen|chose|selected|decided on|settled on|scouted) (?:out )?(?:a|the|my) "
+    r"(?:bridge|cliff|building|tree|rope|method|overpass|rooftop|roof|ledge|tracks|spot to jump|"
+    r"place to (?:die|do it|jump))\b",
     r"\bbleed out\b",
     r"\bjump(?:ing|ed)? (?:off|from|out of|in front of) (?:a|the|this|that|my) (?:\w+ )?"
     r"(?:bridge|building|roof|cliff|balcony|tower|train|ledge|window)\b",
@@ -210,6 +276,18 @@ _SUICIDE = (
     r"\bwhere im going\b",
     r"\bwhen im gone\b",
     r"\b(?:doesnt|dont|does not|do not) need to know why\b",
+    # Handing possessions out: "started handing my stuff out to friends"; not "can i hand
+    # my things to the nurse".
+    r"\b(?:hand|handing|handed|pass|passing|passed|dish|dishing|dished) (?:out|away|on) (?:all |"
+    r"most |some )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|clothes|books|"
+    r"jewellery|jewelry|games|records)\b|\b(?:hand|handing|handed|pass|passing|passed|dish|"
+    r"dishing|dished) (?:all |most |some )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|"
+    r"possessions|clothes|books|jewellery|jewelry|games|records) (?:out|away|on|to (?:my )?"
+    r"(?:friends|family|relatives|neighbours|neighbors|people|everyone|siblings))\b",
+    # Rehoming pets: "found a new home for my cat".
+    r"\b(?:found|finding|find|looking for) (?:a )?(?:new )?(?:home|homes|owner|owners|family) "
+    r"for (?:my|his|her) (?:cat|cats|dog|dogs|pets?|bird|birds|rabbit|rabbits|hamster|fish)\b"
+    r"|\brehom\w* (?:my|his|her) (?:cat|cats|dog|dogs|pets?|bird|birds|rabbit|rabbits)\b",
     r"\b(?:gave|give|giving|given) away (?:all |most )?(?:of )?my\b|\bgave my (?:dog|cat|pets?|"
     r"guitar|books|things|stuff|games) (?:away|to)\b",
     # Giving things away because they will not be needed.
@@ -236,12 +314,22 @@ _SUICIDE = (
     r"\b(?:drove|driven|driving|walked|walking|went|going|came|headed|heading) (?:up |out |down )?"
     r"to (?:a|the) (?:cliffs?|bridge|tracks|train tracks|railway|edge|top of the)\b",
     r"\b(?:standing|sitting) (?:at|by) (?:a|the) (?:cliffs?|edge|tracks|train tracks)\b",
+    # Lingering at a height thinking it over: "standing on my balcony at night thinking
+    # about jumping". OCD's intrusive images of jumping ("when i stand near a ledge i get
+    # images of jumping") have no one standing there deliberating.
+    r"\b(?:standing|sitting|stood|sat|been|go|going|went) (?:out )?(?:on|at|by|onto|up on|up to) "
+    r"(?:a|the|my|our|this|that) (?:\w+ )?(?:balcony|ledge|roof|rooftop|bridge|edge|cliff|cliffs|"
+    r"window|platform|railing)\b.{0,30}\b(?:thinking (?:about|of)|wondering (?:about|if|whether)|"
+    r"deciding|working up|getting the courage)\b.{0,15}\b(?:jump|jumping|falling|letting go|"
+    r"doing it|do it|ending it|end it)\b",
     r"\b(?:floors|stories|storeys) (?:should|would|will) do it\b",
     r"\b(?:step|stepping|jump|jumping|walk|walking|throw myself) in front of (?:a|the) "
     r"(?:train|bus|truck|car|subway)\b",
 )
 _SELF_HARM = (
     r"\bself ?harm\w*",
+    # "self" misspelt: "slef harm", "sefl harm" (too short to be corrected).
+    r"\b(?:slef|sefl|slf|sel|selff|serf) ?(?:harm|injur)\w*",
     r"\bself ?injur\w*",
     r"\bself ?mutilat\w*",
     r"\b(?:i|been|just) shd\b",
@@ -257,6 +345,24 @@ _SELF_HARM = (
     r"body|stomach)\b",
     r"\b(?:cuts|scars|burns|wounds) on (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|"
     r"body|skin)\b",
+    # Found on someone else: "fresh cuts on my daughters wrists".
+    r"\b(?:fresh |new |deep |more )?(?:cuts|scars|burns|wounds) (?:on|all over|up and down) "
+    r"(?:my|his|her|their) (?:\w+s )?(?:arms?|wrists?|legs?|thighs?|body|skin|stomach)\b",
+    # Hurt on purpose, said outright: "cut my hand with a knife, it was not accident".
+    r"\b(?:cut|cutting|burn|burned|burnt|burning|hurt|hurting|stab|stabbed|scratch|scratched|"
+    r"hit|hitting)\b.{0,60}\b(?:(?:was|is|were) not (?:an |a )?accident|(?:wasnt|isnt|werent) "
+    r"(?:an |a )?accident|(?:was|is) no accident|did (?:it|that|this) on purpose)\b",
+    r"\b(?:deliberately|intentionally|purposely|purposefully) (?:cut|cutting|burn|burned|burnt|"
+    r"burning|hurt|hurting|stab|stabbed|scratch|scratched|injur\w*)\b",
+    # Deserving pain, and hurting one's hands: "i deserve to hurt", "punching walls",
+    # "ripping my nails off".
+    r"\b(?:i|he|she|they) (?:just |really |totally |honestly )?(?:deserve|deserves|deserved) "
+    r"(?:to hurt|to suffer|to be hurt|to be punished|to feel pain|to bleed|the pain)\b",
+    r"\bpunching walls\b|\b(?:punch|punched|punching|hit|hitting|bang|banging|smash|smashing|"
+    r"smashed)\w* (?:the |a )?walls?\b.{0,30}\b(?:until|till|til|bleed|bled|bleeding|bruise|"
+    r"bruised|broke|knuckles)\b",
+    r"\b(?:rip|ripping|ripped|tear|tearing|tore|pull|pulling|pulled) (?:out |off )?(?:my|his|"
+    r"her) (?:own )?(?:finger|toe)?nails (?:out|off)\b",
     r"\b(?:bang|banging|hit|hitting|punch|punching)\w* my head\b",
     r"\b(?:until|till|til) (?:it|they|i|my \w+) (?:bleed|bleeds|bled)\b",
     r"\brelaps\w*\b.{0,40}\b(?:cutting|cut|self ?harm|sh|burning|hurting)\b",
@@ -274,22 +380,46 @@ _OVERDOSE = (
     r"\b(?:i|ive|i have|he|she|they|friend|someone|might have|may have) (?:just )?"
     r"od(?:d|ed|ing)?\b",
     r"\blethal (?:dose|amount|quantity)\b",
-    r"\bhow (?:many|much)\b.{0,60}\b(?:to|would|will|until|till) (?:die|kill|be fatal|"
-    r"not wake up|never wake up|overdose|stop my heart)\b",
+    # Fillers are common just before the outcome: "to just not wake up", "to finally die".
+    r"\bhow (?:many|much)\b.{0,60}\b(?:to|would|will|until|till) (?:just |simply |finally |"
+    r"actually |really |even )?(?:die|kill|be fatal|not wake up|never wake up|overdose|"
+    r"stop my heart|stop my breathing)\b",
+    # Asking whether an amount is enough to die: "would it be enough to stop my breathing".
+    r"\benough to (?:just |finally |actually )?(?:stop (?:my|his|her|their) (?:breathing|heart)|"
+    r"kill (?:me|myself|him|her|them|someone|a person)|die|be fatal|not wake up|never wake up)\b",
+    # Swallowing a whole supply in one go (not "can i pick up my whole supply at once").
+    r"\b(?:take|took|taken|taking|swallow|swallowed|down|downed|neck|necked|use|used) (?:all |"
+    r"all of )?(?:my |the |his |her )?(?:whole |entire |full )?(?:\w+ ){0,3}(?:supply|stash|"
+    r"prescription|script|bottle|pack|box) (?:at once|in one go|all together|all at once)\b",
     r"\b(?:whole|entire|full) (?:bottle|pack|packet|box|strip|blister)\b",
     r"\b(?:took|taken|take|swallowed) too many\b",
+    # "too" misspelt "to" or "2", which "it took to much time" also has: a person must
+    # have done the taking.
+    r"\b(?:i|ive|he|she|they|we|mum|mom|dad|friend) (?:just |accidentally )?(?:took|tooked|tookd|"
+    rf"tok|taken|swallowed|popped) (?:way )?(?:to|2) (?:many\b|much (?:of )?(?:my |the |his |"
+    rf"her )?(?:\w+ )?{_PILLS}\b|much$)",
     r"\b(?:i|he|she|they|we|think i|maybe i|think he|think she) (?:just |might have |may have "
     r"|accidentally )?(?:took|taken|had|swallowed|used|did) (?:way )?too (?:much|many)\b",
     rf"\b(?:took|taken|take|swallowed|had|used|did) (?:way )?too much (?:of )?(?:my |the )?"
     rf"(?:\w+ )?{_PILLS}\b",
     rf"\b(?:take|taking|took|swallow|swallowed|taken) all (?:of )?(?:my|the|these|those|them)"
     rf"(?: \w+)? ?{_PILLS}?\b",
+    rf"\b(?:took|tooked|taken|swallowed|drank|ate|popped|downed) all {_PILLS}\b",
     r"\balready (?:taken|took|swallowed) (?:the|them|all)\b",
-    r"\b(?:swallowed|taken|took) (?:a bottle|a bunch|a handful|loads|lots|every)\b",
+    r"\b(?:swallowed) (?:a bottle|a bunch|a handful|loads|lots|every)\b",
+    r"\b(?:taken|took) (?:a bottle|a handful|every)\b",
+    # "took a bunch of my pills", not "took a bunch of notes".
+    rf"\b(?:taken|took) (?:a bunch|loads|lots|a lot) of (?:my |his |her |their |the |those |"
+    rf"these )?(?:\w+ )?{_PILLS}\b",
+    r"\b(?:taken|took) (?:a bunch|loads|lots|a lot) of (?:my|his|her|their|them|those|these)\b",
     r"\bswallowed\b.{0,30}\b(?:pack|bottle|box|handful|bunch)\b",
-    rf"\b(?:took|taken|swallowed|had) (?:like |about |around |maybe |over )?(?:\d{{2,}}|"
+    rf"\b(?:took|tooked|taken|swallowed|had|drank|ate|popped|downed) (?:like |about |around "
+    rf"|maybe |over |almost |nearly )?(?:\d{{2,}}|"
     rf"twenty|thirty|forty|fifty|hundred|a hundred|dozens) (?:of (?:my|ur|your|the|his|her|"
-    rf"their|them|those)\b|(?:\w+ )?{_PILLS}\b)",
+    # A word between the number and the drug, but not a unit: "took 20 mg of sertraline"
+    # is a dose, not an overdose.
+    rf"their|them|those)\b|(?:(?:more|extra|sleeping|pain|little|white|blue|of|of those|"
+    rf"different) )?{_PILLS}\b)",
     r"\btook (?:double|triple|twice) (?:my|the)\b",
     # Extra doses on purpose, or a double dose with symptoms of poisoning.
     r"\b(?:extra|double|triple|too many|more) (?:doses?|units|shots|injections|pills|tablets|"
@@ -323,7 +453,26 @@ _OVERDOSE = (
     r"\b(?:everything|all the pills|all the meds|all the tablets) in (?:my|the) "
     r"(?:medicine )?cabinet\b",
     rf"\b(?:take|took|taken|taking) (?:many|lot of|lots of|a ton of|tons of) (?:\w+ )?{_PILLS}",
-    rf"\b(?:a ton|tons|loads|a bunch|a lot) of (?:his|her|their|my) {_PILLS}",
+    # A heap of someone's own pills, however it is said: "a whole bunch of my clonazepam".
+    rf"\b{_HEAP} (?:his|her|their|my|mums?|moms?|dads?|mothers|fathers|wifes|husbands) "
+    rf"(?:\w+ )?{_PILLS}",
+    # A heap of pills swallowed, with at most a describing word between: "drank many
+    # tablets", "downed a load of sleeping pills"; not "took a bunch of notes".
+    rf"\b{_SWALLOWED} (?:like |about |maybe )?{_LOTS} (?:the |my |his |her |their )?"
+    r"(?:little |small |white |blue |pink |yellow |orange |old |leftover |extra |spare |"
+    rf"prescription |prescribed )?{_PILLS}",
+    # Enough pills put by: "i have enough pills saved up", "enough xanax stashed".
+    rf"\benough (?:\w+ ){{0,2}}{_PILLS}\b.{{0,20}}\b(?:saved up|stashed|hidden|hid|hoarded|"
+    rf"put aside|to do it|to end it|to die|to kill)\b",
+    # Sitting with the pills, deciding: "holding the pills for an hour, still deciding".
+    rf"\b(?:holding|staring at|looking at|sitting with|clutching)\b.{{0,15}}\b{_PILLS}\b"
+    rf".{{0,40}}\b(?:for (?:an|over an|hours|half an|the last|a while|ages)|deciding|cant "
+    rf"decide|working up|courage|do it)\b",
+    # Someone asleep who cannot be woken (learner English too: "she is sleeping and not
+    # wake up"); a baby sleeping through is another matter.
+    r"\b(?:she|he|they|mum|mom|mother|dad|father|husband|wife|partner|friend|brother|sister) "
+    r"(?:is |s |are |re )?(?:sleeping|asleep) (?:and|but) (?:not|no|cant|cannot|wont|doesnt) "
+    r"(?:wake|waking|wakes)\b",
     r"\b(?:seizure|seizing|convulsing|unconscious|foaming at the mouth)\b",
 )
 # Said without any of the words above: finality, farewells and a readiness to die.
@@ -331,7 +480,8 @@ _VEILED = (
     r"\bstop existing\b",
     r"\brest forever\b",
     r"\bgoodnight world\b",
-    r"\baffairs in order\b",
+    r"\baffairs (?:are |all )?(?:in order|sorted|settled|tied up)\b",
+    r"\b(?:said|saying|say) (?:all )?my (?:goodbyes|farewells)\b",
     r"\bmade (?:my )?peace\b",
     r"\bready to (?:meet|see) (?:god|my maker|jesus)\b",
     r"\bcoming home early\b",

@@ -50,9 +50,19 @@ CRISIS = [
     "they will find my body in the woods",
     "nothing is worth it anymore",
     "i keep looking at the rope in the garage",
+    "took a whole load of my mums sleeping pills",
+    "how much would it take to just never wake up",
+    "i tooked to many pils",
+    "if a bus ran me over i really wouldnt mind",
+    "ive been thinking about stepping into traffic",
+    "gonna drive to the coast and never come back",
+    "wanna b ded",
+    "slef harm again",
 ]
 
 NOT_CRISIS = [
+    "I took 20 mg sertraline this morning, is that ok before the infusion?",
+    "took a bunch of notes in the session",
     "this traffic is killing me",
     "my boss will kill me if im late",
     "i'm dying to know how fast it works",
@@ -81,6 +91,12 @@ NOT_CRISIS = [
     "my husband will find me in the waiting room right",
     "which floor is the clinic on",
     "im not sure ill be here next week, im travelling, can i reschedule",
+    "i get intrusive thoughts about swerving into oncoming traffic, is that ocd",
+    "i took to much time to reply, sorry",
+    "can i pick up my whole supply at once",
+    "can i hand my things to my husband during the infusion",
+    "i want to go home and never come back to this clinic",
+    "my baby is sleeping and not waking up for feeds, can i bring her",
 ]
 
 
@@ -121,7 +137,7 @@ def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
 
 
-CRISIS_SETS = ("crisis.yaml", "crisis2.yaml", "crisis3.yaml", "crisis4.yaml")
+CRISIS_SETS = ("crisis.yaml", "crisis2.yaml", "crisis3.yaml", "crisis4.yaml", "crisis5.yaml")
 
 
 def crisis_set(name: str, expected: bool) -> list[str]:
