@@ -483,13 +483,15 @@ class Matcher:
         inverse_totals = entry.inverse_totals
         for index, covered in enumerate(recall):
             if covered:
+                phrasing_recall = covered * inverse_totals[index]
+                if phrasing_recall <= best:
+                    continue  # precision is at most 1: this phrasing cannot do better
                 # Two known words one message word stands for ("effect", "effective")
                 # must not explain that message word twice.
                 covered_words = explained[index]
                 if covered_words > explainable:
                     covered_words = explainable
-                precision = covered_words / total
-                score = covered * inverse_totals[index] * precision**PRECISION_EXPONENT
+                score = phrasing_recall * (covered_words / total) ** PRECISION_EXPONENT
                 if score > best:
                     best = score
         return min(100.0, 100.0 * best)  # sums of floats may pass 1 by a hair
