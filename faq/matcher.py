@@ -336,14 +336,7 @@ class Matcher:
         for known in sorted(related) if len(related) > 1 else related:
             found.setdefault(known, STEM_STRENGTH)
         if word not in self._idf:
-            for known, score, _ in process.extract(
-                word,
-                self._typo_candidates.get(len(word), ()),
-                scorer=fuzz.ratio,
-                processor=None,
-                score_cutoff=TYPO_CUTOFF,
-                limit=3,
-            ):
+            for known, score in self._typos(word):
                 found[known] = max(found.get(known, 0.0), score / 100)
         return found
 
@@ -371,6 +364,20 @@ class Matcher:
             and (
                 tied[score[target]] > 1
                 or (score[target] == top and direct.get(target, 0.0) < MIN_DIRECT_TO_ANSWER)
+            )
+        ]
+
+    def _typos(self, word: str) -> list[tuple[str, float]]:
+        """The (at most 3) known words an unknown word is likely a misspelling of."""
+        return [
+            (known, score)
+            for known, score, _ in process.extract(
+                word,
+                self._typo_candidates.get(len(word), ()),
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=TYPO_CUTOFF,
+                limit=3,
             )
         ]
 
