@@ -37,6 +37,9 @@ _IDIOMS = re2.compile(
     # Everyday accidents and figures of speech with "myself".
     r"|\bcut (?:myself|me) (?:a|an|some|another|my) (?:slice|piece|bit|chunk|wedge|sandwich|"
     r"slack|break)\b|\bcut myself (?:while |when )?(?:shaving|cooking|chopping|gardening)\b"
+    # Doing a job oneself: "i cut the grass myself".
+    r"|\b(?:cut|cutting|trim|trimmed|trimming) (?:the |my |our )?(?:grass|lawn|hedges?|hair|"
+    r"fringe|bangs|nails|wood|fabric|cake|bread)(?: \w+)? (?:myself|ourselves)\b"
     r"|\b(?:shot|shoot|shooting) (?:myself|me|him ?self|her ?self|ourselves|themselves) "
     r"in the foot\b|\bburn\w* myself (?:while |when )?(?:cooking|baking)\b"
     r"|\bcut(?:ting)? (?:down|back) on\b|\bcut (?:my|his|her) (?:nails|hair|fringe|bangs)\b"
@@ -46,6 +49,13 @@ _IDIOMS = re2.compile(
     # Games: dying, killing and jumping off cliffs are how you play.
     r"|\b(?:died|dying|killed|jumped|kept dying)\b.{0,60}\b(?:respawn\w*|final boss|boss|"
     r"level|checkpoint|game|match|round|my character)\b"
+    # Fiction: what a character in a film, book or play does ("where a character
+    # overdoses", "the movie character kills himself").
+    r"|\b(?:a|the|main|lead|one|another|their|our|my) (?:\w+ )?character (?:who |that )?(?:\w+ )?"
+    r"(?:overdoses|overdosed|ods|dies|died|kills (?:him|her|them)sel(?:f|ves)|killed (?:him|her|"
+    r"them)sel(?:f|ves)|commits suicide|attempts suicide|self harms)\b"
+    # Topping up, not "topping myself".
+    r"|\btop(?:s|ping|ped)? (?:my ?self|him ?self|her ?self|them ?sel(?:f|ves)) up\b"
 )
 
 _SELF = r"(?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves)|your ?self|myslef)"
@@ -101,6 +111,15 @@ _SUICIDE = (
     r"\bkms\b",
     r"\bk m s\b",
     r"\bkys\b",
+    # Internet slang: "sewerslide", "self delete", "ctb" (catch the bus), "toaster bath".
+    r"\bsewer ?(?:slide|slid|sliding|side)\w*",
+    r"\bself ?(?:delet|terminat)\w*",
+    r"\bctb\b",
+    r"\btoaster bath\b",
+    # British and older slang: "top myself", "do herself in", "do away with myself".
+    r"\btop(?:s|ping|ped)? (?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves))\b",
+    r"\b(?:do|does|doing|did|done) (?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves)) in\b",
+    r"\bdo(?:ing)? away with (?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves))\b",
     rf"\b{_HARM}(?: \w+){{0,2}} {_SELF}\b",
     r"\b(?:want|wanna|thinking|think|plan|planning|try|trying|decided|ready|make) (?:to |about "
     r"|of )?(?:kill|killing|hurt|hurting|cut|cutting|die) me\b",
@@ -128,6 +147,11 @@ _SUICIDE = (
     r"\bif i (?:died|was dead|were dead|wasnt here|werent here|was gone|disappeared|killed)\b",
     r"\b(?:dont|doesnt|do not|does not|didnt|no longer|not|no) (?:really )?(?:want|wanna|wants) "
     r"(?:to )?(?:live|be alive|be here|exist|wake up|go on|keep going|keep living)\b",
+    # Formal: "i no longer wish to continue living", "i do not wish to go on".
+    r"\b(?:dont|doesnt|do not|does not|no longer|not|no) (?:really )?(?:wish|wishes|desire|care) "
+    r"(?:to )?(?:live|be alive|exist|go on|keep going|keep living|continue living|continue to "
+    r"live|continue existing|carry on living|go on living|remain alive|stay alive)\b",
+    r"\b(?:ive|i have|i) lived long enough\b",
     r"\b(?:no|not) want (?:to )?(?:live|wake up|be alive|exist)\b",
     r"\bno (?:reason|point) (?:to|in|for) (?:me )?(?:live|living|keep going|keep living|go on|"
     r"going on|carry on|carrying on|being alive|be alive|being here|stay|staying|exist|existing)\b",
@@ -155,7 +179,11 @@ _SUICIDE = (
     r"\b(?:only|best|easiest) way out\b",
     r"\bdeath (?:is|feels like|seems like|would be) (?:the )?(?:only|best|a relief|better|"
     r"easier)\b",
-    r"\b(?:stop|end|over|out|gone|leave|leaving|sleep) (?:for good|forever|permanently)\b",
+    r"\b(?:stop|end|over|out|gone|leave|leaving|sleep|rest) (?:for good|forever|permanently)\b",
+    # Ending it "with dignity" or "on my own terms" (not "end treatment on my own terms").
+    r"\b(?:end|ending|ended) (?:it|it all|matters|things|my life|everything|my days) (?:\w+ )?"
+    r"(?:on my own terms|with dignity|honou?rably)\b",
+    r"\b(?:die|dying|go|leave|exit|depart) (?:on my own terms|with dignity)\b",
     r"\b(?:it|everything) (?:all )?(?:to )?be over\b",
     r"\bit all to (?:end|stop)\b",
     r"\b(?:so|then) (?:it would|i could|i would|i can) (?:all )?(?:end|die|be over|stop "
@@ -217,7 +245,23 @@ _SUICIDE = (
     r"\bgiv(?:e|en|ing) (?:away )?(?:all |most |most of |all of )?(?:my|his|her) "
     r"(?:things|stuff|possessions|belongings|pets)\b",
     r"\bremember me by\b",
-    r"\b(?:updated|wrote|made|finished) my will\b",
+    # A new will is a sign only with other last arrangements ("updated my will and
+    # rehomed the cat"), not alone ("updated my will with my solicitor after moving").
+    r"\b(?:updated|wrote|made|finished|redid|rewrote|changed|sorted) (?:out )?my will\b.{0,80}"
+    r"\b(?:letters?|notes?|goodbye|cat|dog|pets?|sorted|in order|calm|peace|ready|wont be|"
+    r"wont need|gave|giving|given|rehomed|new home|cancelled|funeral|tonight)\b",
+    r"\b(?:letters?|notes?|goodbye|cat|dog|pets?|gave|giving|given|rehomed|new home|cancelled|"
+    r"funeral|affairs)\b.{0,80}\b(?:updated|wrote|made|finished|redid|rewrote|changed|sorted) "
+    r"(?:out )?my will\b",
+    # Telling where the will is, or sharing out belongings: "my will is in the blue
+    # folder", "finished writing out who gets what".
+    r"\bmy will (?:is|s) (?:in|under|inside|behind|on the|at the|kept)\b",
+    r"\b(?:writing|wrote|written|write|making|made|decided|deciding|sorting|sorted|listing|"
+    r"listed|working) (?:out )?who (?:gets|should get|will get|inherits|has) (?:what|my)\b",
+    # Insurance that must pay out, death staged: "will my life insurance still pay out if it
+    # looks like an accident".
+    r"\binsurance\b.{0,60}\b(?:looks?|seems?|appears?) like (?:an |a )?accident\b",
+    r"\b(?:make|making|made) (?:it|this|my death) (?:look|seem|appear) like (?:an |a )?accident\b",
     r"\bat peace with my decision\b",
     r"\b(?:wont|will not|not going to|not gonna|wont even) be (?:around|here|alive)\b",
     # Doubting one will still be alive: "not sure ill still be here next week",
@@ -293,6 +337,18 @@ _SUICIDE = (
     # Giving things away because they will not be needed.
     r"\b(?:giv\w*|gave) (?:away )?(?:all )?my\b.{0,60}\b(?:wont|will not|not going to|no longer) "
     r"(?:be )?need\w*\b",
+    # Handing over a pet for when one is gone: "who can take my cat if im not around
+    # after this weekend", "someone feeding my fish after sunday, i wont be needing it"
+    # (not "my neighbour is feeding my cat while im away").
+    r"\b(?:take|taking|feed|feeding|look after|looking after|care for|caring for|walk|walking|"
+    r"adopt|adopting|keep|keeping|have) (?:my|his|her) (?:cat|cats|dog|dogs|fish|pets?|bird|"
+    r"birds|rabbit|rabbits|hamster|puppy|kitten)\b.{0,60}\b(?:if|when|once) (?:im|i am|i m) "
+    r"(?:not|no longer) (?:around|here|alive)\b",
+    r"\b(?:keys?|cat|cats|dog|dogs|fish|pets?|newspaper|belongings|stuff|things|guitar|books)\b"
+    r".{0,60}\b(?:wont|will not|shall not|shant|no longer) (?:be )?need(?:ing)? (?:it|them|"
+    r"these|those|any of)\b",
+    r"\bif (?:im|i am|i m) (?:not|no longer) (?:around|here|alive) (?:anymore|any more|much "
+    r"longer|for much longer)\b",
     r"\bthis is goodbye\b",
     r"\b(?:last|final) (?:message|messages|goodbye|words|day on earth)\b",
     r"\b(?:its|this is|today is) my last day\b",
@@ -358,9 +414,18 @@ _SELF_HARM = (
     # "ripping my nails off".
     r"\b(?:i|he|she|they) (?:just |really |totally |honestly )?(?:deserve|deserves|deserved) "
     r"(?:to hurt|to suffer|to be hurt|to be punished|to feel pain|to bleed|the pain)\b",
-    r"\bpunching walls\b|\b(?:punch|punched|punching|hit|hitting|bang|banging|smash|smashing|"
-    r"smashed)\w* (?:the |a )?walls?\b.{0,30}\b(?:until|till|til|bleed|bled|bleeding|bruise|"
-    r"bruised|broke|knuckles)\b",
+    r"\bpunch(?:ing|ed)? (?:\w+ )?walls\b|\b(?:punch|punched|punching|hit|hitting|bang|banging|"
+    r"smash|smashing|smashed)\w* (?:the |a )?(?:\w+ )?walls?\b.{0,30}\b(?:bleed|bled|bleeding|"
+    r"bruise|bruised|broke|knuckles)\b",
+    r"\bknuckles (?:split|splitting|bleeding|bled|raw|bloody|busted|broken)\b",
+    # Slang for cuts and their marks: "the barcode on my arm", "cat scratches (no cat)",
+    # "cut to beans" or "to styro" (down to the fat layer).
+    r"\bbarcod\w*\b.{0,30}\b(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?)\b|\b(?:arms?|"
+    r"wrists?|legs?|thighs?|skin) barcod\w*|\bbarcoding\b",
+    r"\bcats? (?:scratch\w*|did (?:it|this|that)|attacked me)\b.{0,40}\b(?:no cat|(?:dont|do not) "
+    r"(?:even )?(?:have|own) (?:a |any )?cats?|have no cats?|without a cat)\b",
+    r"\b(?:to|into|hit|reached|saw|see|down to) (?:the )?(?:styro|styrofoam|fat layer)\b|"
+    r"\b(?:cut|cuts|cutting|went|got|deep) (?:down )?to beans\b",
     r"\b(?:rip|ripping|ripped|tear|tearing|tore|pull|pulling|pulled) (?:out |off )?(?:my|his|"
     r"her) (?:own )?(?:finger|toe)?nails (?:out|off)\b",
     r"\b(?:bang|banging|hit|hitting|punch|punching)\w* my head\b",
@@ -392,6 +457,27 @@ _OVERDOSE = (
     r"all of )?(?:my |the |his |her )?(?:whole |entire |full )?(?:\w+ ){0,3}(?:supply|stash|"
     r"prescription|script|bottle|pack|box) (?:at once|in one go|all together|all at once)\b",
     r"\b(?:whole|entire|full) (?:bottle|pack|packet|box|strip|blister)\b",
+    # A vial swallowed or snorted in one go ("do you inject the whole vial" is the
+    # clinic's business, not a patient's).
+    r"\b(?:take|takes|took|taken|taking|drink|drinks|drank|snort|snorts|snorted|swallow\w*) "
+    r"(?:the |a |my |his |her |their )?(?:whole|entire|full) (?:vial|vials|ampoule|ampoules|"
+    r"syringe)\b.{0,20}\b(?:at once|in one go|all together|all at once|at home)\b",
+    # Dosing questions that ask what would stop a heart or keep someone from coming back:
+    # "what amount would stop someones heart", "enough to make sure you dont come back".
+    r"\b(?:amount|dose|dosage|much|many|mg|grams?|milligrams?|units|pills|tablets)\b.{0,40}"
+    r"\b(?:stop|stops|stopped) (?:a |the |my |his |her |their |someones |somebodys |a persons |"
+    r"your |ones )?(?:heart|hearts|heartbeat|breathing)\b",
+    r"\bmake sure (?:i|you|he|she|they|one|a person|someone) (?:dont|doesnt|wont|never|do not|"
+    r"does not|will not) (?:come back|survive|make it|wake up again)\b",
+    r"\b(?:enough|how much|how many|amount|dose|grams?|mg)\b.{0,40}\bmake sure (?:i|you|he|she|"
+    r"they|one|a person|someone) (?:dont|doesnt|wont|never|do not|does not|will not) wake\b",
+    # The rest of a supply, not a dose: "when i take the rest of my lithium tonight".
+    rf"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed|neck|necking) "
+    rf"(?:all )?the rest of (?:my|his|her|the|their) (?:\w+ )?{_PILLS}(?: tonight| at once| in "
+    r"one go| all at once| together| with| and|$)",
+    # Injected a whole supply: "he has injected all of his insulin pens on purpose".
+    r"\b(?:injected|inject|injecting|shot up|shooting up) (?:all|every|the whole|the rest) "
+    rf"(?:of )?(?:my|his|her|their) (?:\w+ )?(?:insulin|pens|vials|doses|syringes|{_PILLS})\b",
     r"\b(?:took|taken|take|swallowed) too many\b",
     # "too" misspelt "to" or "2", which "it took to much time" also has: a person must
     # have done the taking.
@@ -505,7 +591,7 @@ _VEILED = (
     r"\bnot (?:turning|turn) the wheel\b",
     r"\bwould (?:do it|be fatal|not be survivable)\b|\bwouldnt be survivable\b",
     r"\b(?:how easy it would be|which dose would)\b",
-    r"\byeet myself\b",
+    r"\byeet(?:s|ing|ed)? (?:my ?self|meself)\b",
     r"\bleave is winning\b|\bwhether to stay\b",
     r"\bneeded stitches\b",
     r"\bsleeves are hiding\b|\bhiding (?:my |the )?(?:cuts|scars|arms|wrists)\b",
@@ -523,13 +609,68 @@ _VEILED = (
     r"\bi have (?:a )?plan for (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
     r"tonight|tomorrow|the weekend)\b",
     r"\blocked (?:herself|himself|themselves|myself) in\b.{0,40}\b(?:knife|razor|pills|"
-    r"rope|gun|blade)\b",
+    r"rope|gun|blade|blood|bleeding)\b",
+    r"\bblood (?:is )?(?:coming|seeping|pouring|leaking|running)? ?(?:out )?(?:from )?under the "
+    r"door\b",
     # Someone will find the body: "my mom is going to find me in the bathtub".
     r"\bfind my body\b|\bfind me\b.{0,25}\b(?:bath|bathtub|tub|dead|hanging|cold|garage|"
     r"woods|im sorry)\b",
     r"\blast one to my (?:mom|mum|dad|wife|husband|kids|son|daughter|family|parents)\b",
     r"\bjump (?:from|out of|off|out) (?:a |the |my )?(?:window|roof|balcony|bridge|building|"
     r"ledge)\b",
+    # Religious and spiritual phrasing: "the lord is calling me home", "i pray god takes
+    # me in my sleep", "ready to leave this body, perhaps the next birth will be kinder".
+    r"\b(?:god|the lord|lord|jesus|allah|heaven|my maker|the angels) (?:is |are |has |keeps )?"
+    r"(?:calling|called|call|wants|want) me (?:home|to (?:him|heaven|them|her))\b",
+    r"\b(?:pray|praying|prayed|hope|hoping|wish|asking|beg|begging)\b.{0,10}\b(?:god|the lord|"
+    r"lord|jesus|allah) (?:will |would |to |just )?(?:take|takes|took) me\b",
+    r"\bready to go (?:to|home to) (?:him|god|jesus|the lord|heaven|allah|my maker)\b|"
+    r"\bgo(?:ing)? home to (?:god|the lord|jesus|heaven|my maker)\b",
+    r"\bforgive me for what (?:i am|im|i m|ill|i will|i have|ive|i) (?:about to |going to |gonna "
+    r"|have to |must )?(?:do|done)\b",
+    r"\b(?:my|the) last (?:night|day|week|morning|evening|hours?) (?:of (?:suffering|pain|my life|"
+    r"this life|living|being alive)|on earth|alive|in this world)\b",
+    r"\bleave this (?:body|world|earth|life|mortal \w+|planet|existence)\b",
+    r"\b(?:next|another) (?:life|birth|incarnation|lifetime) (?:will|would|might|may|could) be "
+    r"(?:kinder|better|easier)\b",
+    # An exit or a decision with no object: "planning my exit", "anything for people
+    # whove already decided".
+    r"\b(?:plan|plans|planning|planned|plotting|arranging|arranged|preparing|prepared|"
+    r"organising|organizing) my (?:own )?(?:exit|final exit|way out|death)(?:$| (?:now|tonight|"
+    r"today|tomorrow|soon|already|carefully|properly|this|next|on|and|i|im|from (?:this|life|the "
+    r"world|it all|everything))\b)",
+    r"\b(?:people|those|patients|someone|anyone|ppl|folks) (?:who|whove|who have|that have|whos|"
+    r"who has|thats) already (?:decided|made up their minds?|made the decision)(?: because| but| "
+    r"so| and| anyway|$)",
+    r"\b(?:because|cause|cos|coz|bc) (?:ive|i have) (?:already |finally )?decided$",
+    # No future at the clinic: "there wont be a next infusion for me", "end of the road".
+    r"\bthere (?:wont|will not|isnt going to|is not going to) be (?:a |an |any )?(?:next|another|"
+    r"other|more|further) (?:infusions?|sessions?|appointments?|treatments?|visits?|time) for me\b",
+    r"\bend of the (?:road|line) for me\b|\b(?:ive|i have) (?:reached|come to|hit) the end of "
+    r"the (?:road|line)\b",
+    # Absolving others of what is coming: "it wasnt her fault, none of what happens
+    # tonight is".
+    r"\b(?:not|wasnt|isnt) (?:your|her|his|their|anyones|anybodys|\w+s) fault\b.{0,30}"
+    r"\b(?:none of|what happens|what i do|what im about to|what i am about to|goodbye)\b",
+    r"\bnone of what (?:happens|happened|im about to|i am about to|ill do|i do)\b",
+    # A means bought or delivered: "ropes bought", "the sn i ordered off that forum came
+    # today" (sodium nitrite).
+    r"\b(?:rope|ropes|noose|gun|helium|charcoal|sodium nitrite|sn|exit bag)(?: is| are| s)? "
+    r"(?:bought|purchased|ordered|arrived|delivered|sorted|came|here|in the car)\b",
+    r"\b(?:the|some|my) (?:sn|sodium nitrite|nitrite)\b.{0,30}\b(?:ordered|bought|arrived|"
+    r"came|delivered|forum)\b|\b(?:ordered|bought|got|received) (?:the |some |my )?(?:sn|sodium "
+    r"nitrite)\b|\bexit bag\b",
+    # Driving to crash: "driving way too fast hoping ill hit something".
+    r"\b(?:hoping|hope|hoped|wishing|wish|praying|pray|want|wanting|wanted) (?:that )?(?:ill|i "
+    r"will|i would|id|i|to|i could|i might|the car will|the car would) (?:just )?(?:hit|crash "
+    r"into|smash into|drive into|plough into|plow into|swerve into|wrap (?:the|my) car around) "
+    r"(?:something|someone|anything|a tree|a wall|a truck|a lorry|a pole|a lamppost|the barrier|"
+    r"a barrier|a bridge)\b|\b(?:hoping|hope|wishing|praying) (?:that )?(?:ill|i|id) (?:just )?"
+    r"crash\b",
+    # A message of emoji keeps only its words: pills and wine "= sleep forever" folds to
+    # "forever".
+    r"^(?:(?:and|then|now|just|gone|over|bye|goodbye|rest) )?(?:forever|for good|permanently|for "
+    r"ever)$",
 )
 # A means of dying and a sign of intent in the same message: the combinations are too
 # many to list, each part alone too common to flag.

@@ -58,9 +58,49 @@ CRISIS = [
     "gonna drive to the coast and never come back",
     "wanna b ded",
     "slef harm again",
+    # Internet and British slang.
+    "sewer slide tonight fr",
+    "thinking about self deleting",
+    "gonna ctb this weekend",
+    "i might top myself",
+    "she keeps saying she'll do herself in",
+    # Formal phrasing, and religious or spiritual euphemisms.
+    "I do not wish to go on living.",
+    "I have lived long enough and intend to end it on my own terms.",
+    "the lord is calling me home",
+    "praying god takes me tonight",
+    "please forgive me for what i'm about to do",
+    "time to leave this world, maybe the next life will be kinder",
+    # Calm logistics: the will, belongings, pets, insurance, no next visit.
+    "my will is under the mattress",
+    "ive sorted out who gets my guitar and my records",
+    "can someone look after my dog if im not here anymore",
+    "keys under the mat, feed the cat, i won't be needing them",
+    "does the insurance pay if it seems like an accident",
+    "there won't be another session for me",
+    "it's not your fault, none of what happens is",
+    "planning my exit",
+    # Means acquired, and hoping to crash.
+    "the rope is bought",
+    "ordered sodium nitrite online",
+    "hoping i'll crash into a tree on the way home",
+    # Dosing questions that reveal intent, and overdose seen by someone else.
+    "how many mg would stop my heart",
+    "enough tramadol to make sure i never come back",
+    "im going to take the rest of my seroquel tonight",
+    "what happens if i drink the whole vial at once",
+    "she injected all of her insulin",
+    # Self-harm slang and marks.
+    "the barcode on my thighs is getting worse",
+    "the cat did it (i don't have a cat)",
+    "knuckles bleeding from punching the bathroom wall again",
+    # Emoji fold away, leaving only the words.
+    "💊💊💊 🍷 = gone forever",
 ]
 
 NOT_CRISIS = [
+    "i cut the grass myself",
+    "hit a wall with my progress until last month",
     "I took 20 mg sertraline this morning, is that ok before the infusion?",
     "took a bunch of notes in the session",
     "this traffic is killing me",
@@ -97,6 +137,25 @@ NOT_CRISIS = [
     "can i hand my things to my husband during the infusion",
     "i want to go home and never come back to this clinic",
     "my baby is sleeping and not waking up for feeds, can i bring her",
+    "ive just updated my will with my solicitor, do you need my new address",
+    "watched a film where the main character overdoses, is parking free?",
+    "can i top myself up with coffee before the infusion",
+    "i want to end treatment on my own terms",
+    "does my insurance cover accidents after the infusion",
+    "running late, looks like an accident on the motorway",
+    "can my partner take my dog while im in the infusion",
+    "if im not around on monday can my husband collect the prescription",
+    "my cat scratched me and it bled a bit, can i still come in",
+    "do you use the whole vial in a session",
+    "the nurse injected all of the ketamine slowly",
+    "can i take the rest of my dose tonight",
+    "i bought a new rope for my climbing gym",
+    "i pray the treatment works",
+    "planning my exit from my job, does that affect treatment",
+    "ok thanks, ive decided to book",
+    "is there a next infusion slot for me this week",
+    "i hope i dont crash on the drive home after an infusion",
+    "forever grateful for your help",
 ]
 
 
@@ -137,7 +196,14 @@ def test_empty_or_symbol_messages_are_not_a_crisis(message: str) -> None:
     assert not is_crisis(message)
 
 
-CRISIS_SETS = ("crisis.yaml", "crisis2.yaml", "crisis3.yaml", "crisis4.yaml", "crisis5.yaml")
+CRISIS_SETS = (
+    "crisis.yaml",
+    "crisis2.yaml",
+    "crisis3.yaml",
+    "crisis4.yaml",
+    "crisis5.yaml",
+    "crisis6.yaml",
+)
 
 
 def crisis_set(name: str, expected: bool) -> list[str]:
