@@ -94,7 +94,8 @@ class _Unit:
     """A unit of a message (the whole, or a sentence) ready to score against targets."""
 
     total: float  # the weight of all its words
-    gains: dict[str, tuple[float, float]]  # known word -> (recall, precision) it adds
+    # known word -> what covering it adds to a phrasing's recall and to what it explains
+    gains: dict[str, tuple[float, float]]
     # The MAX_SCORED targets whose vocabulary explains most of it, with how much.
     candidates: list[tuple[int, float]]
 
@@ -146,7 +147,7 @@ class Matcher:
         self._targets = [self._target(entry, key, phrasings) for entry, key, phrasings in tokenised]
         # Under this a target is no suggestion, and as a runner-up it is a margin behind
         # any answer: its exact score cannot change a reply.
-        settings = kb.matching
+        settings = self.settings
         self._relevant = min(
             settings.suggest_threshold, settings.answer_threshold - settings.margin
         )
@@ -268,8 +269,8 @@ class Matcher:
         # Targets not scored in full in some unit, because none of their phrasings could
         # reach `_relevant` there: target -> [(unit, amount of it explained)].
         skipped: dict[int, list[tuple[_Unit, float]]] = defaultdict(list)
+        relevant = 0.0 if exact else self._relevant
         for unit in units:
-            relevant = 0.0 if exact else self._relevant
             for target, (unit_score, unit_direct) in self._score_unit(
                 unit, relevant, skipped
             ).items():
@@ -279,7 +280,7 @@ class Matcher:
                     direct[target] = unit_direct
         for target in self._undecided(score, direct, skipped):
             for unit, amount in skipped[target]:
-                found = self._best_phrasing(target, min(amount, unit.total), unit.total, unit.gains)
+                found = self._best_phrasing(target, unit, amount)
                 direct[target] = max(direct.get(target, 0.0), found)
                 score[target] = max(score[target], found)
         ranked = [_Ranked(t, value, direct.get(t, 0.0)) for t, value in score.items() if value > 0]
@@ -451,24 +452,19 @@ class Matcher:
                 best_direct = 0.0
                 skipped[target].append((unit, amount))
             else:
-                best_direct = self._best_phrasing(target, min(amount, total), total, unit.gains)
+                best_direct = self._best_phrasing(target, unit, amount)
             results[target] = (max(best_direct, from_entry), best_direct)
             if len(results) >= TOP_TARGETS:
                 floor = sorted((s for s, _ in results.values()), reverse=True)[TOP_TARGETS - 1]
         return results
 
-    def _best_phrasing(
-        self,
-        target: int,
-        explainable: float,
-        total: float,
-        gains: dict[str, tuple[float, float]],
-    ) -> float:
-        """The best score of one target's phrasings, summed word by word over postings.
-
-        `explainable` is how much of the message the target's vocabulary explains,
-        counting each message word once.
-        """
+    def _best_phrasing(self, target: int, unit: _Unit, amount: float) -> float:
+        """The best score of one target's phrasings for a unit, summed word by word over
+        postings; `amount` is how much of the unit the target's vocabulary explains,
+        counting each message word once."""
+        total = unit.total
+        gains = unit.gains
+        explainable = min(amount, total)
         entry = self._targets[target]
         by_word = entry.by_word
         # Lists indexed by phrasing, not dicts: this loop is most of a long message's cost.

@@ -29,6 +29,10 @@ _TYPO_TARGETS: tuple[str, ...] = (
 )
 _TYPO_CUTOFF = 80.0
 
+# Oneself as patients write it, and with "yourself" and a common typo as well.
+_ONESELF = r"(?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves))"
+_SELF = rf"(?:{_ONESELF}|your ?self|myslef)"
+
 # Death words used as figures of speech, removed before the crisis patterns are tried.
 _IDIOMS = re2.compile(
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|candy|sweets|pizza|carbs|netflix|tv|"
@@ -55,10 +59,9 @@ _IDIOMS = re2.compile(
     r"(?:overdoses|overdosed|ods|dies|died|kills (?:him|her|them)sel(?:f|ves)|killed (?:him|her|"
     r"them)sel(?:f|ves)|commits suicide|attempts suicide|self harms)\b"
     # Topping up, not "topping myself".
-    r"|\btop(?:s|ping|ped)? (?:my ?self|him ?self|her ?self|them ?sel(?:f|ves)) up\b"
+    rf"|\btop(?:s|ping|ped)? {_ONESELF} up\b"
 )
 
-_SELF = r"(?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves)|your ?self|myslef)"
 _HARM = (
     r"(?:kil+|kil+s|kil+ing|kil+ed|murder|hurt|hurts|hurting|harm|harms|harming|harmed|cut|cuts|"
     r"cutting|burn|burns|burning|burned|burnt|hang|hangs|hanging|hanged|shoot|shooting|shot|"
@@ -117,9 +120,9 @@ _SUICIDE = (
     r"\bctb\b",
     r"\btoaster bath\b",
     # British and older slang: "top myself", "do herself in", "do away with myself".
-    r"\btop(?:s|ping|ped)? (?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves))\b",
-    r"\b(?:do|does|doing|did|done) (?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves)) in\b",
-    r"\bdo(?:ing)? away with (?:my ?self|meself|him ?self|her ?self|them ?sel(?:f|ves))\b",
+    rf"\btop(?:s|ping|ped)? {_ONESELF}\b",
+    rf"\b(?:do|does|doing|did|done) {_ONESELF} in\b",
+    rf"\bdo(?:ing)? away with {_ONESELF}\b",
     rf"\b{_HARM}(?: \w+){{0,2}} {_SELF}\b",
     r"\b(?:want|wanna|thinking|think|plan|planning|try|trying|decided|ready|make) (?:to |about "
     r"|of )?(?:kill|killing|hurt|hurting|cut|cutting|die) me\b",
