@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from faq import safety
 from faq.reply import Kind
-from faq.safety import is_crisis
+from faq.safety import Tier, is_crisis
 
 CRISIS = [
     "I want to kill myself",
@@ -223,3 +224,72 @@ def test_false_alarms_on_a_crisis_set_stay_rare(name: str) -> None:
     # (recall first); idioms and ordinary clinic questions must not be.
     alarms = [message for message in crisis_set(name, False) if is_crisis(message)]
     assert len(alarms) / len(crisis_set(name, False)) <= 0.2
+
+
+# Despair without a sign of danger: a check-in, not the crisis message.
+CONCERN = [
+    "i cant cope",
+    "i can't take this anymore",
+    "nothing helps and i'm exhausted",
+    "i feel hopeless",
+    "i'm falling apart",
+    "what's the point of anything",
+    "everything feels pointless",
+    "i hate my life",
+    "i feel so empty",
+    "i'm at breaking point",
+    "i don't know how much more i can take",
+    "ya no aguanto más",
+]
+
+# Questions about the treatment that share those words.
+NEITHER = [
+    "i cant take this medication with food?",
+    "nothing helps my insomnia, will ketamine?",
+    "i can't cope with needles, can i have the nasal spray instead?",
+    "should i eat before my appointment or come on an empty stomach",
+    "me muero de ganas de probarlo",
+    "me muero de risa",
+    "estoy muerto de cansancio",
+    "me mata la espera",
+    "ya no aguanto más la espera, ¿cuándo me llaman?",
+]
+
+SPANISH_CRISIS = [
+    "quiero matarme",
+    "me quiero morir",
+    "no quiero vivir",
+    "quiero quitarme la vida",
+    "estoy pensando en suicidarme",
+    "quiero desaparecer para siempre",
+    "sería mejor si no estuviera",
+    "nadie me extrañaría",
+    "nadie me extranaria",
+    "me corto los brazos",
+    "quiero hacerme daño",
+    "tomé muchas pastillas",
+    "creo que tome una sobredosis",
+    "solo quería despedirme de todos",
+    "no vale la pena vivir",
+    "estoy cansado de vivir",
+    "quiero acabar con todo",
+    "lo mejor es quitarme de en medio",
+    "me voy a tirar del puente",
+    "he pensado en ahorcarme",
+]
+
+
+@pytest.mark.parametrize("message", CONCERN)
+def test_distress_without_danger_is_a_concern(message: str) -> None:
+    assert safety.tier_of(safety.fired(message)) is Tier.CONCERN
+    assert not is_crisis(message)
+
+
+@pytest.mark.parametrize("message", NEITHER)
+def test_treatment_questions_and_figures_of_speech_are_neither(message: str) -> None:
+    assert safety.fired(message) == ()
+
+
+@pytest.mark.parametrize("message", SPANISH_CRISIS)
+def test_spanish_crisis_message_is_detected(message: str) -> None:
+    assert is_crisis(message)

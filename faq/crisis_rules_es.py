@@ -1,0 +1,496 @@
+"""Spanish crisis rules: many of a US clinic's patients write in Spanish, and 988 answers
+in it.
+
+The patterns run on the same folded text as the English ones: `faq.text.fold` drops
+accents and the tilde ("extrañaría" is "extranaria", "daño" is "dano", "más" is "mas"),
+so one unaccented pattern matches a message typed with or without them. Figures of
+speech with "morir" and "matar" ("me muero de ganas", "me mata la espera", "estoy muerto
+de cansancio") are everyday Spanish: no rule matches "me muero" or "me mata" alone, and
+the look-alikes below keep it so. Wording was checked against the published messages
+in tests/data/real_crisis_dev.yaml.
+"""
+
+from __future__ import annotations
+
+from faq.crisis_rules_base import Idiom, Rule, RuleKind
+
+# "Quiero" as typed in a hurry ("kiero") and the wishing forms around it.
+_WANT = r"(?:quiero|kiero|qiero|quisiera|queria|deseo|desearia|quiera|prefiero|preferiria)"
+_PILLS = (
+    r"(?:pastillas|pastis|pildoras|comprimidos|tabletas|capsulas|medicamentos|medicinas|"
+    r"ketamina|somniferos|calmantes|antidepresivos|ansioliticos|paracetamol|ibuprofeno|"
+    r"clonazepam|alprazolam|lorazepam|diazepam|sertralina|fluoxetina|litio)"
+)
+# How many: a heap, a container, a number.
+_LOTS = (
+    r"(?:muchas|muchos|todas (?:las|mis)|todos (?:los|mis)|un bote de|una caja de|un frasco de|"
+    r"un blister de|un monton de|un punado de|el bote de|la caja de|el frasco de|demasiadas|"
+    r"demasiados|\d{2,}|veinte|treinta|cuarenta|cincuenta|cien)"
+)
+_TAKEN = (
+    r"(?:tome|me tome|tomar|tomarme|me tomo|me voy a tomar|trague|me trague|tragarme|"
+    r"me he tomado|he tomado|me bebi|ingeri|me tomare)"
+)
+
+IDIOMS: tuple[Idiom, ...] = (
+    # "Tirarse a la piscina" is taking the plunge, not jumping.
+    Idiom(
+        name="es-tirarse-a-la-piscina",
+        pattern=(
+            r"\b(?:tirarme|tirarse|lanzarme|lanzarse|me voy a tirar|me tiro|me lanzo) a la "
+            r"piscina\b"
+        ),
+        examples=("quiero tirarme a la piscina y empezar el tratamiento ya",),
+        language="es",
+    ),
+    # A haircut, or a kitchen or shaving accident.
+    Idiom(
+        name="es-cortarse-el-pelo",
+        pattern=(
+            r"\b(?:me corto|me corte|cortarme|me cortaba|me he cortado|me voy a cortar) (?:el "
+            r"pelo|el cabello|las unas|el flequillo|la barba|las puntas)\b"
+        ),
+        examples=("me corté el pelo ayer, ¿importa para la infusión?",),
+        language="es",
+    ),
+    Idiom(
+        name="es-corte-accidental",
+        pattern=(
+            r"\b(?:me corte|me he cortado|me queme|me he quemado)(?: \w+){0,3} (?:cocinando|"
+            r"afeitandome|pelando|picando|con un papel|con el horno|haciendo la cena)\b"
+        ),
+        examples=("me corté cocinando, ¿puedo venir igual a la infusión?",),
+        language="es",
+    ),
+    # Impatience and aches are not despair: "no aguanto más la espera".
+    Idiom(
+        name="es-no-aguanto-la-espera",
+        pattern=(
+            r"\bno (?:aguanto|soporto|puedo) (?:mas )?(?:la espera|el calor|el frio|a esperar|"
+            r"de la emocion|el dolor de (?:cabeza|muelas|espalda)|las nauseas)\b"
+        ),
+        examples=("ya no aguanto más la espera, ¿cuándo me llaman?",),
+        language="es",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        name="es-matarse",
+        kind=RuleKind.INTENT,
+        # "Matarme" after a wish or a thought, not "mi jefe va a matarme".
+        pattern=(
+            rf"\b(?:{_WANT}|voy a|iba a|pienso en|pensando en|pense en|ganas de|intentar|"
+            r"intente|intento|decidi|si|para|de|volver a|a punto de) matarme\b"
+            r"|\bme (?:voy a|quiero|kiero|queria|pienso|iba a) matar\b"
+            r"|\b(?:se va a|se quiere|se iba a|quiere|va a|intento|amenaza con) matarse\b"
+            r"|\bse va a matar\b|\bse quiere matar\b"
+        ),
+        examples=(
+            "quiero matarme",
+            "Estaba discutiendo conmigo mismo si matarme o no",
+            "mi amigo dice que se va a matar",
+        ),
+        lookalikes=(
+            "me mata la espera",
+            "mi jefe va a matarme si llego tarde otra vez",
+            "Voy a matar la tusa con una buena siesta",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-quitarse-la-vida",
+        kind=RuleKind.INTENT,
+        pattern=(
+            r"\b(?:quitarme|quitarse|quitarte|me quito|me quite|me quitare|se quito|se quite|"
+            r"acabar con|terminar con|poner fin a|ponerle fin a) (?:la|mi|su) (?:propia )?vida\b"
+        ),
+        examples=(
+            "no hay día en que no piense en quitarme la vida",
+            "planificando la mejor forma de terminar con mi vida",
+        ),
+        lookalikes=("la ketamina le cambió la vida a mi hermana",),
+        language="es",
+    ),
+    Rule(
+        name="es-quiero-morir",
+        kind=RuleKind.INTENT,
+        pattern=(
+            rf"\b(?:{_WANT}|me {_WANT}|ganas de|me voy a) (?:me )?(?:morir|morirme)\b"
+            r"|\bme quiero morir\b"
+        ),
+        examples=(
+            "Quiero morir",
+            "Hoy me quiero morir",
+            "Marqué porque quería morirme",
+        ),
+        lookalikes=(
+            "me muero de ganas de probarlo",
+            "me muero de risa",
+            "Seguro que te mueres de ganas por empezar",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-quiero-desaparecer",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            rf"\b{_WANT} (?:desaparecer|dejar de existir|no existir|estar muert[oa]|"
+            r"no estar aqui)\b|\bdesaparecer(?:me)? para siempre\b|\bdescansar para siempre\b"
+        ),
+        examples=("Quiero desaparecer", "desaparecer para siempre"),
+        lookalikes=("quiero que desaparezcan los pensamientos intrusivos",),
+        language="es",
+    ),
+    Rule(
+        name="es-no-quiero-vivir",
+        kind=RuleKind.PASSIVE_WISH,
+        # Not waking up only as the end of the thought: "no quiero despertar con náuseas"
+        # is a question about the infusion.
+        pattern=(
+            r"\bno (?:quiero|kiero|quiera|queria|quise|deseo|tengo ganas de) (?:seguir )?"
+            r"(?:vivir|viviendo|existir|existiendo|estar vivo|estar viva)\b"
+            r"|\bno (?:quiero|kiero|queria) (?:volver a )?despertar(?:me)?(?:$| (?:mas|nunca|"
+            r"manana|jamas)\b)"
+        ),
+        examples=(
+            "no quiero vivir",
+            "No quería vivir.",
+            "A veces pienso que no quiero seguir existiendo",
+        ),
+        lookalikes=("no quiero despertar con náuseas después de la infusión",),
+        language="es",
+    ),
+    Rule(
+        name="es-dormir-y-no-despertar",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            r"\b(?:dormir|dormirme|irme a dormir|acostarme)\b.{0,30}\by no (?:despertar|"
+            r"despertarme|volver a despertar)\b"
+        ),
+        examples=(
+            "quisiera dormir y no despertar",
+            "irme a dormir, y no despertar mañana",
+        ),
+        lookalikes=("¿puedo dormir después de la infusión?",),
+        language="es",
+    ),
+    Rule(
+        name="es-ojala-no-existiera",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            r"\b(?:ojala|desearia|quisiera|preferiria)(?: que)?(?: yo)? (?:no existiera|no "
+            r"haber nacido|nunca haber nacido|no hubiera nacido|estuviera muert[oa]|estar "
+            r"muert[oa])\b"
+            r"|\b(?:lo )?mejor (?:es|seria) (?:estar|que este|que estuviera) muert[oa]\b"
+            r"|\bestaria mejor muert[oa]\b"
+        ),
+        examples=(
+            "ojalá no existiera",
+            "desearía no haber nacido",
+            "Para vivir así lo mejor es estar muerto",
+        ),
+        lookalikes=("ojalá funcione la ketamina",),
+        language="es",
+    ),
+    Rule(
+        name="es-cansado-de-vivir",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            r"\b(?:cansad[oa]|harto|harta|agotad[oa]) de (?:vivir|la vida|existir|estar viv[oa]|"
+            r"seguir viv[oa])\b"
+        ),
+        examples=("estoy cansado de vivir", "harta de la vida"),
+        lookalikes=("estoy muerto de cansancio", "estoy cansada de esperar la cita"),
+        language="es",
+    ),
+    Rule(
+        name="es-mejor-sin-mi",
+        kind=RuleKind.BURDEN,
+        # Not "estoy mejor sin mi medicación".
+        pattern=(
+            r"\bmejor sin mi(?:$| (?:y|pero|porque|que|ya|todos|de verdad|lo se)\b)"
+            r"|\bsin mi (?:estarian|estareis|estaran|estaria|todos|todo|seria|serian|les ira|"
+            r"les iria)\b.{0,15}\bmejor\b"
+        ),
+        examples=(
+            "Todo el mundo estaría mejor sin mí",
+            "Sin mí estaréis mejor todos",
+            "Ustedes estarían mejor sin mí",
+        ),
+        lookalikes=("estoy mejor sin mi medicación anterior, ¿es normal?",),
+        language="es",
+    ),
+    Rule(
+        name="es-seria-mejor-si-no-estuviera",
+        kind=RuleKind.BURDEN,
+        pattern=(
+            r"\bseria (?:mejor|mas facil) (?:para (?:todos|todo el mundo|mi familia|ellos) )?si "
+            r"(?:yo )?(?:no estuviera|no existiera|me muriera|muriera|desapareciera|ya no "
+            r"estuviera|me fuera para siempre)(?:$| (?:aqui|viv[oa]|en este mundo|y|nadie|todos)\b)"
+        ),
+        examples=("sería mejor si no estuviera", "seria mejor para todos si yo no existiera"),
+        lookalikes=("sería mejor si no estuviera tan lejos la clínica",),
+        language="es",
+    ),
+    Rule(
+        name="es-nadie-me-extranaria",
+        kind=RuleKind.BURDEN,
+        pattern=(
+            r"\bnadie (?:me )?(?:extranaria|estranaria|echaria de menos|notaria|lloraria|se "
+            r"daria cuenta)\b|\bnadie me (?:va a|iba a|vaya a) (?:extranar|estranar|echar de "
+            r"menos)\b"
+        ),
+        examples=("nadie me extrañaría", "nadie me echaría de menos si me fuera"),
+        lookalikes=("¿nadie me va a llamar para confirmar la cita?",),
+        language="es",
+    ),
+    Rule(
+        name="es-soy-una-carga",
+        kind=RuleKind.BURDEN,
+        pattern=(
+            r"\b(?:soy|me siento|siento que soy|me siento como) (?:una|un) (?:carga|estorbo|"
+            r"peso muerto)\b"
+        ),
+        examples=(
+            "Me siento una carga para los demás",
+            "Siento que soy un estorbo para los demás",
+        ),
+        lookalikes=("¿la infusión es una carga para el corazón?",),
+        language="es",
+    ),
+    Rule(
+        name="es-me-corto",
+        kind=RuleKind.SELF_HARM,
+        pattern=(
+            r"\b(?:me corto|me corte|me cortaba|me he cortado|me estoy cortando|me volvi a "
+            r"cortar|volvi a cortarme|cortarme|cortandome|me hice un corte|me hago cortes|me "
+            r"hice cortes|me hice otro corte)\b"
+        ),
+        examples=(
+            "me corto",
+            "Cuando empecé el instituto me corté por primera vez.",
+            "me hice un corte muy profundo",
+        ),
+        lookalikes=("¿me cortan la vía después de la infusión?",),
+        language="es",
+    ),
+    Rule(
+        name="es-hacerme-dano",
+        kind=RuleKind.SELF_HARM,
+        # A wish or a habit, not an injury: "me hice daño en la rodilla jugando".
+        pattern=(
+            r"\b(?:quiero|kiero|quisiera|ganas de|pienso en|necesito|volver a|vuelvo a|intento|"
+            r"intente|para|de|sigo) (?:hacerme dano|lastimarme|herirme|castigarme|quemarme)\b"
+            r"|\bme (?:hago|hice|he hecho|sigo haciendo) dano (?:a proposito|a mi mism[oa]|otra "
+            r"vez|de nuevo|adrede)\b"
+        ),
+        examples=("quiero hacerme daño", "tengo ganas de lastimarme otra vez"),
+        lookalikes=(
+            "me hice daño en la rodilla jugando al fútbol",
+            "¿la infusión puede hacerme daño?",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-autolesion",
+        kind=RuleKind.SELF_HARM,
+        pattern=r"\bauto ?lesi\w*|\bautodestru\w*",
+        examples=(
+            "me autolesiono cuando los pensamientos no paran",
+            "Ni siquiera noto que me estoy autodestruyendo",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-cuchilla-en-la-piel",
+        kind=RuleKind.SELF_HARM,
+        pattern=(
+            r"\b(?:cuchilla|bisturi|navaja|cutter|hoja de afeitar)\b.{0,40}\b(?:brazos?|munecas?|"
+            r"piernas?|piel|muslos?)\b|\b(?:brazos?|munecas?|piernas?|piel|muslos?)\b.{0,40}"
+            r"\b(?:cuchilla|bisturi|navaja|cutter|hoja de afeitar)\b"
+        ),
+        examples=("Hoy fue otro día de mirarme los brazos y acariciarlos con un bisturí.",),
+        lookalikes=("¿me ponen la vía en el brazo con una aguja?",),
+        language="es",
+    ),
+    Rule(
+        name="es-sobredosis",
+        kind=RuleKind.OVERDOSE,
+        # Questions about overdose risk are flagged on purpose, as in English.
+        pattern=r"\bsobredosis\b",
+        examples=("creo que tomé una sobredosis", "sobredosis"),
+        language="es",
+    ),
+    Rule(
+        name="es-muchas-pastillas",
+        kind=RuleKind.OVERDOSE,
+        pattern=rf"\b{_TAKEN}\b.{{0,20}}\b{_LOTS}\b.{{0,15}}\b{_PILLS}\b",
+        examples=("tomé muchas pastillas", "me tomé todas las pastillas de mi madre"),
+        lookalikes=("¿tengo que tomar mis pastillas antes de la infusión?",),
+        language="es",
+    ),
+    Rule(
+        name="es-intento-previo",
+        kind=RuleKind.INTENT,
+        pattern=(
+            r"\blo (?:intente|he intentado) (?:\w+ )?veces\b.{0,80}\b(?:pastillas|cortandome|"
+            r"ahorcarme|tirarme|matarme)\b|\b(?:lo hice|lo intente) tomando pastillas\b"
+            r"|\b(?:e|y) intente (?:otra vez|de nuevo)$"
+        ),
+        examples=(
+            "Lo intenté tres veces, aunque de la primera no recuerdo nada sí que puedo decir "
+            "que lo hice tomando pastillas",
+            "Recaí. Me fui al baño e intenté otra vez.",
+        ),
+        lookalikes=("lo intenté varias veces con la terapia ERP y no funcionó",),
+        language="es",
+    ),
+    Rule(
+        name="es-despedida",
+        kind=RuleKind.FAREWELL,
+        # Not "me despido atentamente", the close of a polite email.
+        pattern=(
+            r"\bdespedirme de (?:todos|todo el mundo|mi familia|mis hijos|mis padres|ustedes|"
+            r"vosotros|la vida|este mundo|ti)\b"
+            r"|\b(?:carta|cartas|nota|notas|mensaje|mensajes) de despedida\b"
+            r"|\b(?:dejar|deje|escribir|escribi|escribiendo) (?:escritas |escrita )?(?:mis |unas |"
+            r"las )?despedidas\b|\badios para siempre\b"
+        ),
+        examples=(
+            "solo quería despedirme de todos",
+            "He tratado muchas veces de dejar escritas mis despedidas",
+        ),
+        lookalikes=("Sin más, me despido atentamente. ¿Tienen cita el lunes?",),
+        language="es",
+    ),
+    Rule(
+        name="es-pronto-estare-en-paz",
+        kind=RuleKind.FAREWELL,
+        pattern=(
+            r"\bpronto (?:estare en paz|descansare|dejare de sufrir|todo terminara|ya no "
+            r"estare)\b|\bya no (?:estare|voy a estar) (?:aqui|mas)\b"
+        ),
+        examples=("pronto estaré en paz",),
+        lookalikes=("pronto estaré en la clínica, llego en diez minutos",),
+        language="es",
+    ),
+    Rule(
+        name="es-no-vale-la-pena-vivir",
+        kind=RuleKind.HOPELESSNESS,
+        pattern=(
+            r"\bno (?:vale|merece) la pena (?:vivir|seguir viviendo|la vida)\b"
+            r"|\b(?:la vida|vivir|mi vida) (?:ya )?no (?:vale|merece) la pena\b"
+        ),
+        examples=(
+            "no vale la pena vivir",
+            "La vida no merece la pena",
+            "así no merece la pena vivir",
+        ),
+        lookalikes=("¿vale la pena probar la ketamina?", "no vale la pena seguir con el ISRS"),
+        language="es",
+    ),
+    Rule(
+        name="es-sin-sentido",
+        kind=RuleKind.HOPELESSNESS,
+        pattern=(
+            r"\bno le (?:veo|encuentro) (?:ningun )?sentido a (?:nada|la vida|vivir|seguir|"
+            r"seguir viviendo)\b|\b(?:ya nada|nada ya) (?:tiene sentido|importa|tiene "
+            r"importancia)\b|\bnada tiene ya (?:sentido|importancia)\b"
+        ),
+        examples=("ya no le veo sentido a nada", "Nada tiene ya importancia"),
+        lookalikes=("no le veo sentido a repetir el análisis de sangre",),
+        language="es",
+    ),
+    Rule(
+        name="es-acabar-con-todo",
+        kind=RuleKind.INTENT,
+        # "Con todo" as the end of the thought, not "acabar con todo el papeleo".
+        pattern=(
+            r"\b(?:acabar|terminar|termino|acabo|acabare|terminare|acabaria|terminaria) con "
+            r"todo(?: esto)?(?: ya| de una vez| esta noche| hoy| pronto| para siempre)?"
+            r"(?:$| (?:no|y|porque|pero|me|estoy|ya)\b)|\bponer(?:le)? fin a todo\b"
+        ),
+        examples=("quiero acabar con todo", "voy a acabar con todo esta noche"),
+        lookalikes=("quiero acabar con todo el papeleo antes de la primera cita",),
+        language="es",
+    ),
+    Rule(
+        name="es-quitarme-de-en-medio",
+        kind=RuleKind.INTENT,
+        pattern=r"\bquitar(?:me|se) de en medio\b|\bme (?:voy a )?quit(?:o|are|aria) de en medio\b",
+        examples=("lo mejor es quitarme de en medio",),
+        lookalikes=("¿puedo quitarme la vía yo solo en casa?",),
+        language="es",
+    ),
+    Rule(
+        name="es-me-voy-a-tirar",
+        kind=RuleKind.INTENT,
+        pattern=(
+            r"\b(?:tirarme|lanzarme|arrojarme|aventarme|botarme|me voy a tirar|me tiro|me tire) "
+            r"(?:de|del|desde|por|al|a las|a la|a los|bajo|delante de|delante del) "
+            r"(?:un |una |el |la |los |las |mi |este |esta )?(?:\w+ )?(?:puente|edificio|balcon|"
+            r"ventana|azotea|tejado|techo|acantilado|tren|metro|vias|via|rio|mar|precipicio|"
+            r"camion|coche|auto|carro|piso|terraza)\b"
+            r"|\b(?:quiero|kiero|ganas de|pienso en|pensando en) (?:tirarme|lanzarme|arrojarme)\b"
+            r"|\bme voy a tirar$"
+        ),
+        examples=("me voy a tirar del puente", "tengo ganas de tirarme por la ventana"),
+        lookalikes=("me voy a tirar en el sofá después de la infusión",),
+        language="es",
+    ),
+    Rule(
+        name="es-ahorcarme",
+        kind=RuleKind.INTENT,
+        pattern=(
+            r"\b(?:ahorcarme|ahorcarse|me voy a ahorcar|me ahorco|me ahorcare|colgarme de (?:una|"
+            r"la|un|el) (?:cuerda|soga|viga|arbol))\b"
+        ),
+        examples=("he pensado en ahorcarme",),
+        lookalikes=("me colgaron el teléfono en recepción",),
+        language="es",
+    ),
+    Rule(
+        name="es-muerte-es-la-salida",
+        kind=RuleKind.ENTRAPMENT,
+        pattern=(
+            r"\bla muerte es (?:la |mi )?(?:solucion|salida|unica salida|respuesta|unica opcion)"
+            r"\b|\bno hay (?:manera|forma|otra forma|otra manera) de salir\b"
+            r"|\bno (?:hay|veo) (?:ninguna )?salida(?:$| (?:para mi|a esto|a nada|ya)\b)"
+        ),
+        examples=("La muerte es la solución. La muerte es la salida.", "No hay manera de salir"),
+        lookalikes=("¿no hay salida de emergencia en la sala de infusión?",),
+        language="es",
+    ),
+    Rule(
+        name="es-no-puedo-seguir-viviendo",
+        kind=RuleKind.ENTRAPMENT,
+        pattern=r"\bno (?:puedo|podre|aguanto) (?:seguir )?viviendo (?:asi|de esta manera)\b",
+        examples=("no puedo seguir viviendo así",),
+        language="es",
+    ),
+    # Distress without a clear sign of danger: a check-in (tier "concern").
+    Rule(
+        name="es-ya-no-aguanto",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\bya no (?:aguanto|puedo mas|soporto|lo soporto|lo aguanto|doy mas)\b"
+            r"|\bno (?:aguanto|soporto|puedo) mas\b|\bno puedo seguir (?:con esto|asi)\b"
+        ),
+        examples=("ya no aguanto más", "Ya no puedo más", "Mari, no puedo seguir con esto"),
+        lookalikes=("ya no aguanto más la espera, ¿cuándo me llaman?", "me mata la espera"),
+        language="es",
+    ),
+    Rule(
+        name="es-me-siento-vacio",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\bya no siento nada(?:$| (?:y|ni|por nadie|por nada|me|estoy|solo)\b)"
+            r"|\bme siento (?:tan |muy |completamente )?(?:vaci[oa]|sin esperanza|muert[oa] por "
+            r"dentro)\b|\bodio mi vida\b"
+        ),
+        examples=("ya no siento nada", "me siento tan vacía", "odio mi vida"),
+        lookalikes=("ya no siento nada en el brazo después de la vía, ¿es normal?",),
+        language="es",
+    ),
+)
