@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from faq.reply import Kind, Reply
+from faq.reply import SAFETY_KINDS, Kind, Reply
 
 SCHEMA_VERSION = 1
 DEFAULT_PATH = Path("data/faqbot.db")
@@ -131,13 +131,14 @@ class Store:
         return int(row[0])
 
     def record(self, reply: Reply, channel: str, at: datetime | None = None) -> None:
-        """One row for one reply; the text only where the knowledge base fell short."""
+        """One row for one reply; the text only where the knowledge base fell short
+        (never for a crisis, a concern or a message in another language)."""
         if channel not in CHANNELS:
             raise ValueError(f"unknown channel {channel!r}")
         entry_id = reply.match.entry.id if reply.match is not None else None
         question = reply.query[:MAX_TEXT] if reply.kind in KEEP_TEXT else None
-        score = None if reply.kind is Kind.CRISIS else reply.score
-        if reply.kind is Kind.CRISIS:
+        score = None if reply.kind in SAFETY_KINDS else reply.score
+        if reply.kind in SAFETY_KINDS:
             entry_id = None  # that it happened is all the clinic needs to know
         with self._transaction() as db:
             db.execute(

@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import analytics, handlers
+from bot import analytics, engine, handlers
 from bot.config import Settings
 from faq.knowledge import KnowledgeBase
 
@@ -134,7 +134,8 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
         builder = builder.base_url(settings.api_base_url)
     application = builder.build()
     limiter.serve(application)
-    application.bot_data[handlers.ENGINE] = handlers.Engine(kb)
+    encoder = engine.load_encoder(settings.semantic)
+    application.bot_data[handlers.ENGINE] = handlers.Engine(kb, encoder, settings.cache_dir)
     application.bot_data[handlers.SERVICES] = handlers.Services(
         settings, analytics.Store(settings.db_path)
     )

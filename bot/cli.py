@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from dotenv import load_dotenv
 
+from bot.config import ConfigError
 from faq import knowledge
 from faq.matcher import Matcher
 
@@ -36,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except knowledge.KnowledgeBaseError as error:
         print(f"faqbot: cannot load the knowledge base.\n{error}", file=sys.stderr)
         print(f"Run `faqbot check {error.path}` after fixing it.", file=sys.stderr)
+        return EXIT_CONFIG
+    except ConfigError as error:
+        print(f"faqbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 130
@@ -72,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path, default=None)
     evaluate = with_kb(sub.add_parser("eval", help="score the engine on a labelled set"))
     evaluate.add_argument("file", nargs="?", type=Path, default=DEFAULT_EVAL)
+    why = with_kb(sub.add_parser("why", help="explain the crisis verdict and reply to messages"))
+    why.add_argument("message", nargs="+", help="messages to explain")
     report = with_kb(sub.add_parser("report", help="what patients asked, for the clinic"))
     report.add_argument("--days", type=int, default=None, help="one period of N days")
     report.add_argument("--format", choices=("text", "csv", "html"), default="text")
@@ -97,7 +103,13 @@ def _kb_path(args: argparse.Namespace) -> Path:
 
 
 def _matcher(args: argparse.Namespace) -> Matcher:
-    return Matcher(knowledge.load(_kb_path(args)))
+    """The engine on the chosen knowledge base, with the semantic net unless
+    FAQBOT_SEMANTIC=off (or its model is missing, which is said loudly)."""
+    from bot import config, engine
+
+    kb = knowledge.load(_kb_path(args))
+    encoder = engine.load_encoder(config.semantic_enabled())
+    return engine.matcher_for(kb, encoder, config.cache_dir())
 
 
 def _store(args: argparse.Namespace) -> Store | None:
@@ -209,6 +221,42 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _why(args: argparse.Namespace) -> int:
+    from faq import text
+
+    matcher = _matcher(args)
+    for number, message in enumerate(args.message):
+        if number:
+            print()
+        folded = text.fold(message)
+        found = matcher.triage.assess(message, folded, explain=True)
+        reply = matcher.reply(message)
+        print(f"message:   {message}")
+        print(f"language:  {found.language}")
+        rules = ", ".join(f"{rule.name} ({rule.kind}, {rule.tier})" for rule in found.rules)
+        print(f"rules:     {rules or 'none fired'}")
+        net = found.semantic
+        if net is None:
+            state = "off" if matcher.triage.net is None else "not run (not English)"
+            print(f"semantic:  {state}")
+        else:
+            print(
+                f"semantic:  {net.tier or 'nothing'} (nearest {net.exemplar.tier} exemplar "
+                f"{net.score:.3f}, nearest ordinary phrasing {net.ordinary:.3f}; thresholds: "
+                f"crisis {matcher.triage.net.thresholds.crisis}, concern "
+                f"{matcher.triage.net.thresholds.concern}, margin "
+                f"{matcher.triage.net.thresholds.margin})"
+            )
+            print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
+            print(f"  ordinary:  {net.ordinary_text!r}")
+            if net.passage != " ".join(message.split()):
+                print(f"  closest part of the message: {net.passage!r}")
+        print(f"tier:      {found.tier or 'none'}")
+        entry = f" ({reply.match.entry.id}, score {reply.score:.1f})" if reply.match else ""
+        print(f"reply:     {reply.kind}{entry}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
@@ -256,6 +304,7 @@ _COMMANDS = {
     "chat": _chat,
     "check": _check,
     "eval": _eval,
+    "why": _why,
     "report": _report,
     "import": _import,
     "export": _export,

@@ -54,6 +54,8 @@ class Settings:
     staff_chat_id: int | None = None  # the front desk's group; enables "Ask the clinic"
     admin_ids: frozenset[int] = frozenset()  # Telegram user ids allowed /stats and /reload
     reload_seconds: float = 5.0  # how often the knowledge base file is checked for changes
+    semantic: bool = True  # the semantic safety net (FAQBOT_SEMANTIC)
+    cache_dir: Path | None = None  # the knowledge base's vectors (FAQBOT_CACHE_DIR)
 
 
 def faq_path(environ: Mapping[str, str] = os.environ) -> Path:
@@ -114,7 +116,23 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
         staff_chat_id=_chat_id(environ),
         admin_ids=_admin_ids(environ),
         reload_seconds=_number(environ, "FAQBOT_RELOAD_SECONDS", 5.0, minimum=0.1),
+        semantic=semantic_enabled(environ),
+        cache_dir=cache_dir(environ),
     )
+
+
+def semantic_enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """FAQBOT_SEMANTIC: on (the default) or off, for machines too small for the model."""
+    raw = environ.get("FAQBOT_SEMANTIC", "on").strip().lower() or "on"
+    if raw not in ("on", "off"):
+        raise ConfigError("FAQBOT_SEMANTIC must be on or off")
+    return raw == "on"
+
+
+def cache_dir(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """FAQBOT_CACHE_DIR: where the knowledge base's vectors are kept (None: the default)."""
+    raw = environ.get("FAQBOT_CACHE_DIR", "").strip()
+    return Path(raw) if raw else None
 
 
 def db_path(environ: Mapping[str, str] = os.environ) -> Path:

@@ -17,12 +17,12 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, ContextTypes
 
-from bot import render
+from bot import engine, render
 from bot.analytics import Store
 from bot.config import Settings
 from faq import knowledge, safety
+from faq.embedding import Encoder
 from faq.knowledge import KnowledgeBase
-from faq.matcher import Matcher
 from faq.reply import Kind, Reply
 
 LOGGER = logging.getLogger(__name__)
@@ -38,12 +38,16 @@ MAINTENANCE_SECONDS = 24 * 60 * 60  # retention runs at start and then daily
 class Engine:
     """What the handlers answer with; swapped whole when the knowledge base reloads."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, encoder: Encoder | None = None, cache_dir: Path | None = None
+    ) -> None:
+        self.encoder, self.cache_dir = encoder, cache_dir
         self.load(kb)
 
     def load(self, kb: KnowledgeBase) -> None:
         """Serve a new knowledge base (the matcher and renderer are built first)."""
-        matcher, renderer = Matcher(kb), render.Renderer(kb)
+        matcher = engine.matcher_for(kb, self.encoder, self.cache_dir)
+        renderer = render.Renderer(kb)
         self.kb, self.matcher, self.renderer = kb, matcher, renderer
 
 
@@ -129,6 +133,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _record_feedback(update, context, value)
     elif prefix == render.HANDOFF and message is not None:
         await _hand_off(update, context)
+    elif prefix == render.CONCERN and value in (render.YES, render.NO) and message is not None:
+        await _check_in_answered(update, context, value == render.YES)
     elif prefix == render.NOOP:
         await query.answer()
     else:
@@ -156,6 +162,30 @@ async def _record_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, v
     await query.edit_message_reply_markup(reply_markup=render.Message("", thanked).markup)
 
 
+async def _check_in_answered(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, thinking_of_it: bool
+) -> None:
+    """Yes: the crisis resources (and the clinic team when a staff group is set).
+    No: thanks, and an invitation to ask."""
+    query = update.callback_query
+    engine, services = engine_of(context), services_of(context)
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    LOGGER.info("check-in: answered %s", "yes" if thinking_of_it else "no")
+    if not thinking_of_it:
+        note = engine.renderer.text(engine.kb.messages.concern_declined)
+        await send(query.message, render.messages([note]))
+        return
+    reply = Reply(Kind.CRISIS, "")
+    services.store.record(reply, "chat")
+    handoff = services.settings.staff_chat_id is not None and context.chat_data is not None
+    if handoff:
+        context.chat_data[PENDING_QUESTION] = engine.renderer.text(
+            engine.kb.messages.concern_handoff
+        )
+    await send(query.message, engine.renderer.crisis(handoff=handoff))
+
+
 async def _hand_off(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the patient's question to the staff group under an anonymous label."""
     query = update.callback_query
@@ -169,9 +199,12 @@ async def _hand_off(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     label = services.store.open_handoff(update.effective_chat.id)
+    # After a safety check-in the patient asked for a person, not a question answered.
+    care = pending == engine.renderer.text(engine.kb.messages.concern_handoff)
+    said = f" {render.escape(pending)}" if care else f" asks:\n\n{render.escape(pending)}"
     post = await context.bot.send_message(
         staff_chat,
-        f"<b>{render.escape(label)}</b> asks:\n\n{render.escape(pending)}\n\n"
+        f"<b>{render.escape(label)}</b>{said}\n\n"
         "<i>Reply to this message to answer them; the bot relays it without names.</i>",
         parse_mode=ParseMode.HTML,
     )

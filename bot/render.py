@@ -19,7 +19,9 @@ ANSWER = "a"
 TOPICS_PAGE = "t"
 FEEDBACK = "f"  # f:<entry id>:<vote token>:<1 helpful | 0 not>
 HANDOFF = "h"
+CONCERN = "k"  # k:yes or k:no, the answer to the safety check-in
 NOOP = "noop"
+YES, NO = "yes", "no"
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,12 @@ class Renderer:
         adds "Ask the clinic" to a decline."""
         texts = self.kb.messages
         if reply.kind is Kind.CRISIS:
-            return messages([self.text(texts.crisis)])
+            return self.crisis(reply.language)
+        if reply.kind is Kind.CONCERN:
+            return self.concern()
+        if reply.kind is Kind.LANGUAGE:
+            spanish = [texts.other_language_es] if reply.language == "es" else []
+            return messages([self.text(m) for m in (*spanish, texts.other_language)])
         if reply.kind is Kind.GREETING:
             return self.welcome()
         if reply.kind is Kind.NO_MATCH:
@@ -139,6 +146,30 @@ class Renderer:
             return messages([self.text(texts.did_you_mean)], rows)
         assert reply.match is not None
         return self.answer(reply.match.entry, vote)
+
+    def crisis(self, language: str = "en", handoff: bool = False) -> list[Message]:
+        """The crisis resources (in Spanish first for a Spanish message); `handoff` adds
+        "Talk to the clinic team"."""
+        texts = self.kb.messages
+        spanish = [texts.crisis_es] if language == "es" else []
+        rows: tuple[tuple[InlineKeyboardButton, ...], ...] = ()
+        if handoff:
+            label = self.text(texts.talk_to_team)
+            rows = ((InlineKeyboardButton(label, callback_data=button_data(HANDOFF, "")),),)
+        return messages([self.text(m) for m in (*spanish, texts.crisis)], rows)
+
+    def concern(self) -> list[Message]:
+        """The check-in: the crisis line in one line, a direct question, Yes and No."""
+        texts = self.kb.messages
+        row = (
+            InlineKeyboardButton(
+                self.text(texts.concern_yes), callback_data=button_data(CONCERN, YES)
+            ),
+            InlineKeyboardButton(
+                self.text(texts.concern_no), callback_data=button_data(CONCERN, NO)
+            ),
+        )
+        return messages([self.text(texts.concern)], (row,))
 
     def answer(self, entry: Entry, vote: str | None = None) -> list[Message]:
         """An entry's answer, headed by its question, with its related questions and,

@@ -47,6 +47,8 @@ KIND_LABELS = {
     str(Kind.NO_MATCH): "no answer found",
     str(Kind.CRISIS): "crisis resources sent",
     str(Kind.GREETING): "greetings",
+    str(Kind.CONCERN): "safety check-ins sent",
+    str(Kind.LANGUAGE): "other language: numbers sent",
 }
 MATCHED_KINDS = (Kind.ANSWER, Kind.SUGGESTIONS, Kind.NO_MATCH)
 UNANSWERED_KINDS = (Kind.NO_MATCH, Kind.SUGGESTIONS)

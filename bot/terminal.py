@@ -26,7 +26,14 @@ def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
     """A reply as a person reads it in a terminal; options are numbered from 1."""
     messages = kb.messages
     if reply.kind is Kind.CRISIS:
-        return kb.render(messages.crisis)
+        spanish = [messages.crisis_es] if reply.language == "es" else []
+        return "\n\n".join(kb.render(m) for m in (*spanish, messages.crisis))
+    if reply.kind is Kind.CONCERN:
+        yes, no = kb.render(messages.concern_yes), kb.render(messages.concern_no)
+        return f"{kb.render(messages.concern)}\n  1. {yes}\n  2. {no}"
+    if reply.kind is Kind.LANGUAGE:
+        spanish = [messages.other_language_es] if reply.language == "es" else []
+        return "\n\n".join(kb.render(m) for m in (*spanish, messages.other_language))
     if reply.kind is Kind.GREETING:
         return "\n\n".join(kb.render(m) for m in (messages.welcome, messages.disclaimer) if m)
     if reply.kind is Kind.NO_MATCH:
@@ -39,6 +46,16 @@ def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
     if options:
         parts += ["", "Related questions:", *_numbered(options)]
     return "\n".join(parts)
+
+
+def _check_in_answer(kb: KnowledgeBase, text: str) -> bool | None:
+    """True for "yes" (or 1), False for "no" (or 2), None for anything else."""
+    folded = text.strip().casefold()
+    if folded in ("1", "yes", "y", kb.render(kb.messages.concern_yes).casefold()):
+        return True
+    if folded in ("2", "no", "n", kb.render(kb.messages.concern_no).casefold()):
+        return False
+    return None
 
 
 def _numbered(entries: Iterable[Entry]) -> list[str]:
@@ -63,6 +80,7 @@ def chat(
     print(format_reply(kb, Reply(Kind.GREETING, "")), file=stdout)
     print("\n(Type a question; a number picks a listed question; Ctrl-D quits.)", file=stdout)
     options: list[Entry] = []
+    checking_in = False  # the last reply asked the safety check-in's question
     while True:
         if interactive:
             print("\nyou> ", end="", file=stdout, flush=True)
@@ -75,6 +93,17 @@ def chat(
         text = line.strip()
         if not text:
             continue
+        if checking_in and (answer := _check_in_answer(kb, text)) is not None:
+            checking_in = False
+            options = []
+            if answer:
+                reply = Reply(Kind.CRISIS, "")
+                if store is not None:
+                    store.record(reply, "terminal")
+                print(f"\n{format_reply(kb, reply)}", file=stdout, flush=True)
+            else:
+                print(f"\n{kb.render(kb.messages.concern_declined)}", file=stdout, flush=True)
+            continue
         if text.isdigit() and 1 <= int(text) <= len(options):
             reply = answer_entry(options[int(text) - 1])
             if store is not None:
@@ -84,5 +113,6 @@ def chat(
             if store is not None:
                 store.record(reply, "terminal")
         options = options_for(kb, reply)
+        checking_in = reply.kind is Kind.CONCERN
         print(f"\n{format_reply(kb, reply)}", file=stdout, flush=True)
     print("\nGoodbye.", file=stdout)

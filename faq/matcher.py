@@ -1,4 +1,5 @@
-"""From a patient's message to a Reply: crisis first, then greetings, then the entries.
+"""From a patient's message to a Reply: triage first (crisis, concern, language), then
+greetings, then the entries.
 
 Each entry is known by its phrasings (question, alternates, keywords), each reduced to
 its content words. A message is scored against a phrasing by how much of the phrasing
@@ -18,9 +19,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from faq import safety, smalltalk, text
+from faq import language, smalltalk, text
 from faq.knowledge import Entry, KnowledgeBase
 from faq.reply import Kind, Match, Reply
+from faq.safety import Tier
+from faq.triage import Triage
 
 MAX_SUGGESTIONS = 3
 # A message longer than this is read from its start and its end, where people put
@@ -108,10 +111,14 @@ class _Unit:
 class Matcher:
     """Decides what to say to a message, using one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, *, exhaustive: bool = False) -> None:
-        """`exhaustive` scores every target in full, even where that cannot change a
-        reply: slower, the same replies (the tests check that)."""
+    def __init__(
+        self, kb: KnowledgeBase, *, triage: Triage | None = None, exhaustive: bool = False
+    ) -> None:
+        """`triage` decides crisis and concern first (the named rules alone when not
+        given); `exhaustive` scores every target in full, even where that cannot change
+        a reply: slower, the same replies (the tests check that)."""
         self.kb = kb
+        self.triage = triage or Triage()
         self._exhaustive = exhaustive
         self.settings = kb.matching
         self._synonyms = text.SynonymMap(kb.synonyms)
@@ -172,8 +179,14 @@ class Matcher:
         """The engine's decision for one message."""
         # Folded once: the crisis check and the matching both read every word.
         folded = text.fold(message)
-        if safety.folded_is_crisis(folded):
-            return Reply(Kind.CRISIS, message)
+        assessment = self.triage.assess(message, folded)
+        spoken = assessment.language
+        if assessment.tier is Tier.CRISIS:
+            return Reply(Kind.CRISIS, message, language=spoken)
+        if assessment.tier is Tier.CONCERN:
+            return Reply(Kind.CONCERN, message, language=spoken)
+        if spoken != language.ENGLISH:
+            return Reply(Kind.LANGUAGE, message, language=spoken)
         if smalltalk.is_greeting(message):
             return Reply(Kind.GREETING, message)
         settings = self.settings

@@ -10,13 +10,22 @@ from faq.knowledge import Entry
 
 
 class Kind(StrEnum):
-    """The five things the bot can do with a message."""
+    """The things the bot can do with a message."""
 
     ANSWER = "answer"
     SUGGESTIONS = "suggestions"
     NO_MATCH = "no_match"
     CRISIS = "crisis"
     GREETING = "greeting"
+    # Distress without clear danger: a check-in that asks, never an article passage.
+    CONCERN = "concern"
+    # Written in a language the bot does not read: the emergency numbers and the
+    # clinic's phone, in English and, where known, in the sender's language.
+    LANGUAGE = "language"
+
+
+# Kinds that say nothing from the article: what a patient in danger must get.
+SAFETY_KINDS = frozenset({Kind.CRISIS, Kind.CONCERN})
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,7 @@ class Reply:
     query: str
     match: Match | None = None
     suggestions: tuple[Match, ...] = ()
+    language: str = "en"  # the sender's language, as far as the bot can tell
 
     @property
     def score(self) -> float | None:
@@ -66,4 +76,5 @@ class Reply:
             "answer": answered.entry.answer if answered else None,
             "score": None if self.score is None else round(self.score, 1),
             "suggestions": [match.as_dict() for match in self.suggestions],
+            "language": self.language,
         }

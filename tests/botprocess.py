@@ -39,6 +39,7 @@ class BotProcess:
                 "TELEGRAM_RETRIES": "10",
                 "TELEGRAM_RATE_LIMIT": "0",
                 "FAQBOT_DB_PATH": str(self.log_path.parent / "faqbot.db"),
+                "FAQBOT_CACHE_DIR": os.environ["FAQBOT_CACHE_DIR"],
             }
         )
         environment.update(self.env)

@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from bot import engine
 from faq import knowledge
+from faq.embedding import Encoder, locate
 from faq.matcher import Matcher
+
+# Vectors of the knowledge base and the safety exemplars, shared by every test and every
+# `faqbot` the tests start (they inherit the environment): encoded once, then read.
+os.environ.setdefault("FAQBOT_CACHE_DIR", str(Path(__file__).parent.parent / ".cache" / "vectors"))
 
 # CI runs the same examples every time, so a red build can be reproduced; locally
 # each run tries new ones.
@@ -65,8 +71,22 @@ def kb() -> knowledge.KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
-def matcher(kb: knowledge.KnowledgeBase) -> Matcher:
-    """A matcher on the shipped knowledge base."""
+def encoder() -> Encoder:
+    """The sentence-embedding model, loaded (and its hashes checked) once."""
+    return Encoder.load(locate())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def matcher(kb: knowledge.KnowledgeBase, encoder: Encoder) -> Matcher:
+    """The engine as the bot runs it on the shipped knowledge base: rules, semantic net,
+    matcher. Built first in every session, so the bots the tests start find the
+    vectors cached."""
+    return engine.matcher_for(kb, encoder, None)
+
+
+@pytest.fixture(scope="session")
+def rules_only(kb: knowledge.KnowledgeBase) -> Matcher:
+    """The engine with FAQBOT_SEMANTIC=off: the named rules alone."""
     return Matcher(kb)
 
 

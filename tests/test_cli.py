@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import VALID_KB
 
-JSON_FIELDS = ["query", "kind", "id", "question", "answer", "score", "suggestions"]
+JSON_FIELDS = ["query", "kind", "id", "question", "answer", "score", "suggestions", "language"]
 
 
 def faqbot(
@@ -114,7 +114,7 @@ def test_eval_prints_figures_per_kind_and_each_miss() -> None:
     result = faqbot("eval")
     assert result.returncode == 0
     assert "in-scope accuracy:" in result.stdout
-    assert "crisis recall: 100.0%" in result.stdout
+    assert "crises detected (en): 31/31" in result.stdout
     for label in ("answer", "unanswered", "off_topic", "crisis", "greeting"):
         assert f"\n{label}" in result.stdout
 

@@ -22,6 +22,7 @@ PATIENT = 424242
 PATIENT_USERNAME = "pat_patient_xyz"
 PATIENT_NAME = "Zebulon"
 CRISIS_TEXT = "i want to end my life tonight, zanzibar"
+CONCERN_TEXT = "I can't take this anymore, quagga"
 
 
 @dataclass
@@ -141,6 +142,43 @@ async def test_question_handed_to_staff_and_their_reply_relayed(clinic: Clinic) 
     )
 
 
+async def test_yes_to_the_check_in_offers_the_clinic_team_without_the_message(
+    clinic: Clinic,
+) -> None:
+    fake = clinic.fake
+    check_in = await ask(clinic, CONCERN_TEXT)
+    assert [b["text"] for b in buttons(check_in)] == ["Yes", "No"]
+    before = len(fake.messages(PATIENT))
+    fake.press_button(PATIENT, check_in["message_id"], buttons(check_in)[0]["callback_data"])
+    await fake.wait_until(lambda: len(fake.messages(PATIENT)) > before, timeout=10)
+    crisis = fake.messages(PATIENT)[-1]
+    assert "988" in crisis["text"]
+    assert [b["text"] for b in buttons(crisis)] == ["Talk to the clinic team"]
+    posts = len(fake.messages(STAFF_CHAT))
+    fake.press_button(PATIENT, crisis["message_id"], buttons(crisis)[0]["callback_data"])
+    await fake.wait_until(lambda: len(fake.messages(STAFF_CHAT)) > posts, timeout=10)
+    post = fake.messages(STAFF_CHAT)[-1]
+    assert "would like to talk to the clinic team" in post["text"]
+    assert "quagga" not in post["text"] and PATIENT_NAME not in post["text"]
+    await fake.wait_until(
+        lambda: "passed your question" in fake.messages(PATIENT)[-1]["text"], timeout=10
+    )
+    # The team writes back; the relay forgets the chat, as for any hand-off.
+    before = len(fake.messages(PATIENT))
+    fake.send_text(
+        STAFF_CHAT,
+        "This is Sam from the clinic. Can I call you now?",
+        chat_type="supergroup",
+        user_id=555,
+        reply_to_message_id=post["message_id"],
+    )
+    await fake.wait_until(lambda: len(fake.messages(PATIENT)) > before, timeout=10)
+    assert "Can I call you now?" in fake.messages(PATIENT)[-1]["text"]
+    await fake.wait_until(
+        lambda: fake.messages(STAFF_CHAT)[-1]["text"].startswith("Sent to"), timeout=10
+    )
+
+
 async def test_non_admins_cannot_see_stats(clinic: Clinic) -> None:
     fake = clinic.fake
     fake.send_command(PATIENT, "/stats")
@@ -194,7 +232,7 @@ async def test_database_holds_no_identity_and_no_crisis_text(clinic: Clinic) -> 
     assert await clinic.bot.stop() == 0
     raw = b"".join(path.read_bytes() for path in clinic.db_files)
     assert raw, "the database was written"
-    for secret in (PATIENT_NAME, PATIENT_USERNAME, "zanzibar", CRISIS_TEXT, "Admin"):
+    for secret in (PATIENT_NAME, PATIENT_USERNAME, "zanzibar", CRISIS_TEXT, "Admin", "quagga"):
         assert secret.encode() not in raw, secret
     for number in (PATIENT, ADMIN, STAFF_CHAT, 555):
         assert str(number).encode() not in raw, number

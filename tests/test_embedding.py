@@ -36,9 +36,11 @@ class CountingEncoder:
         self.inner = inner
         self.weights_sha256 = inner.weights_sha256
         self.calls = 0
+        self.texts: list[str] = []
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         self.calls += 1
+        self.texts += texts
         return self.inner.encode(texts)
 
 
@@ -143,15 +145,33 @@ def test_cache_encodes_once_then_reads(encoder: Encoder, tmp_path: Path) -> None
     ]
 
 
-def test_cache_reencodes_a_file_of_the_wrong_shape(encoder: Encoder, tmp_path: Path) -> None:
+def test_cache_encodes_only_the_texts_it_has_not_seen(encoder: Encoder, tmp_path: Path) -> None:
     counting = CountingEncoder(encoder)
     cache = VectorCache(tmp_path)
-    np.save(cache.path(encoder.weights_sha256, TEXTS[:2]), np.zeros((3, DIMENSIONS), np.float32))
+    cache.vectors(counting, TEXTS[:4])
+    edited = [*TEXTS[1:4], TEXTS[5]]  # one removed, one added: a knowledge-base edit
+    vectors = cache.vectors(counting, edited)
+    assert counting.texts == [*TEXTS[:4], TEXTS[5]]
+    np.testing.assert_allclose(vectors, encoder.encode(edited), atol=1e-6)
+
+
+def test_cache_reencodes_a_malformed_file(encoder: Encoder, tmp_path: Path) -> None:
+    counting = CountingEncoder(encoder)
+    cache = VectorCache(tmp_path)
+    path = cache.path(encoder.weights_sha256, TEXTS[:2])
+    np.savez(path, texts=np.array(TEXTS[:2]), vectors=np.zeros((3, DIMENSIONS), np.float32))
     vectors = cache.vectors(counting, TEXTS[:2])
     assert counting.calls == 1
     assert vectors.shape == (2, DIMENSIONS)
     assert cache.vectors(counting, TEXTS[:2]).shape == (2, DIMENSIONS)
     assert counting.calls == 1
+
+
+def test_cache_keeps_only_the_newest_files(encoder: Encoder, tmp_path: Path) -> None:
+    cache = VectorCache(tmp_path)
+    for count in range(1, embedding.KEEP_FILES + 3):
+        cache.vectors(encoder, [f"text {number}" for number in range(count)])
+    assert len(list(tmp_path.iterdir())) == embedding.KEEP_FILES
 
 
 def test_unwritable_cache_dir_still_returns_vectors(

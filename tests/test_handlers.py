@@ -239,3 +239,36 @@ async def test_patients_words_are_not_logged_above_debug(
 def test_engine_swaps_matcher_and_renderer_together() -> None:
     engine = handlers.Engine(knowledge.load())
     assert engine.matcher.kb is engine.renderer.kb is engine.kb
+
+
+async def test_distress_gets_the_check_in_not_a_passage(application, recorder) -> None:
+    await process(application, {"message": message("I can't take this anymore")})
+    [sent] = recorder.sent()
+    assert "ending your life" in sent["text"]
+    assert [b["callback_data"] for b in buttons(sent)] == ["k:yes", "k:no"]
+
+
+def check_in_tap(answer: str) -> dict[str, Any]:
+    return {
+        "callback_query": {
+            "id": f"k-{answer}",
+            "from": user(),
+            "chat_instance": "1",
+            "data": f"k:{answer}",
+            "message": message("check-in", from_=BOT_USER) | {"from": BOT_USER},
+        }
+    }
+
+
+async def test_yes_to_the_check_in_sends_the_crisis_resources(application, recorder) -> None:
+    await process(application, check_in_tap("yes"))
+    [sent] = recorder.sent()
+    assert "Suicide &amp; Crisis Lifeline" in sent["text"]
+    assert buttons(sent) == []  # no STAFF_CHAT_ID: no "Talk to the clinic team"
+
+
+async def test_no_to_the_check_in_thanks_and_invites_a_question(application, recorder) -> None:
+    await process(application, check_in_tap("no"))
+    [sent] = recorder.sent()
+    assert "Thank you for telling me" in sent["text"] and "/topics" in sent["text"]
+    assert "Lifeline" not in sent["text"]

@@ -87,3 +87,24 @@ def test_suggestions_are_buttons_to_their_answers(renderer: render.Renderer) -> 
     )
     [message] = renderer.reply(reply)
     assert [row[0].callback_data for row in message.buttons] == [f"a:{e.id}" for e in entries]
+
+
+def test_the_check_in_asks_with_yes_and_no_buttons(renderer: render.Renderer) -> None:
+    [message] = renderer.reply(Reply(Kind.CONCERN, "i cant take this anymore"))
+    assert "988" in message.html and "ending your life" in message.html
+    data = [button.callback_data for row in message.buttons for button in row]
+    assert data == ["k:yes", "k:no"]
+
+
+def test_a_spanish_crisis_gets_the_spanish_resources_first(renderer: render.Renderer) -> None:
+    messages = renderer.reply(Reply(Kind.CRISIS, "quiero morir", language="es"))
+    text = "\n\n".join(message.html for message in messages)
+    assert text.index("marque 2") < text.index("Suicide &amp; Crisis Lifeline")
+
+
+def test_another_language_gets_the_numbers_and_the_clinic_phone(renderer: render.Renderer) -> None:
+    [english] = renderer.reply(Reply(Kind.LANGUAGE, "Сколько стоит?", language="other"))
+    assert "911" in english.html and "988" in english.html
+    assert renderer.kb.clinic.phone in english.html
+    spanish = renderer.reply(Reply(Kind.LANGUAGE, "¿Cuánto cuesta?", language="es"))
+    assert "Solo puedo responder" in "".join(message.html for message in spanish)

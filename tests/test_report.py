@@ -62,6 +62,8 @@ def test_replies_are_counted_by_kind_with_the_no_match_rate(
         "no_match": 2,
         "crisis": 1,
         "greeting": 1,
+        "concern": 0,
+        "language": 0,
     }
     assert (figures.total, figures.answers, figures.crisis) == (8, 3, 1)
     assert figures.matched == 6  # greetings and crises never reach the matcher

@@ -1,0 +1,44 @@
+"""The engine every front end shares: the matcher, its triage, and the semantic net
+when the model is installed and verified."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from faq import embedding, semantic
+from faq.embedding import Encoder, ModelError, VectorCache
+from faq.knowledge import KnowledgeBase
+from faq.matcher import Matcher
+from faq.triage import Triage
+
+LOGGER = logging.getLogger(__name__)
+
+
+def load_encoder(enabled: bool) -> Encoder | None:
+    """The verified sentence-embedding model, or None (said loudly) when it is off or
+    cannot be used: the bot then runs on the named rules alone."""
+    if not enabled:
+        LOGGER.warning(
+            "FAQBOT_SEMANTIC=off: the semantic safety net is off, so crisis detection "
+            "relies on the named rules alone and is weaker"
+        )
+        return None
+    try:
+        return Encoder.load(embedding.locate())
+    except ModelError as error:
+        LOGGER.error(
+            "SEMANTIC SAFETY NET OFF: %s. Crisis detection relies on the named rules alone "
+            "until this is fixed (run `make` to install the model).",
+            error,
+        )
+        return None
+
+
+def matcher_for(kb: KnowledgeBase, encoder: Encoder | None, cache_dir: Path | None) -> Matcher:
+    """A matcher for this knowledge base, with the semantic net when there is a model."""
+    if encoder is None:
+        return Matcher(kb)
+    exemplars = semantic.load_exemplars()
+    net = semantic.SafetyNet(encoder, exemplars, semantic.kb_phrasings(kb), VectorCache(cache_dir))
+    return Matcher(kb, triage=Triage(net))
