@@ -184,3 +184,48 @@ def test_export_prints_a_sheet_with_every_question() -> None:
     result = faqbot("export", "--format", "md")
     assert result.returncode == 0
     assert "What is OCD?" in result.stdout and "How long does the relief last?" in result.stdout
+
+
+def test_why_names_the_rules_the_semantic_score_the_tier_and_the_reply() -> None:
+    result = faqbot("why", "i want to kill myself", "I'll soon be at peace.")
+    assert result.returncode == 0
+    first, second = result.stdout.split("\n\n")
+    assert "rules:     kill-oneself (intent, crisis)" in first
+    assert "tier:      crisis" in first and "reply:     crisis" in first
+    assert "rules:     none fired" in second
+    assert "semantic:  crisis (nearest crisis exemplar" in second
+    assert "exemplar:  " in second and "tier:      crisis" in second
+
+
+def test_with_the_semantic_net_off_the_bot_warns_that_detection_is_weaker() -> None:
+    result = faqbot("ask", "--json", "I'll soon be at peace.", env={"FAQBOT_SEMANTIC": "off"})
+    assert result.returncode == 0
+    assert "FAQBOT_SEMANTIC=off" in result.stderr and "weaker" in result.stderr
+    assert json.loads(result.stdout)["kind"] != "crisis"  # the rules alone miss it
+
+
+def test_a_bad_semantic_setting_is_one_line_and_exit_2() -> None:
+    result = faqbot("ask", "hi", env={"FAQBOT_SEMANTIC": "maybe"})
+    assert result.returncode == 2
+    assert result.stderr.strip() == "faqbot: FAQBOT_SEMANTIC must be on or off"
+
+
+def test_eval_of_a_crisis_set_counts_crises_per_language_and_false_alarms() -> None:
+    result = faqbot("eval", "tests/data/real_crisis_dev.yaml")
+    assert result.returncode == 0
+    assert "crises detected (en): " in result.stdout
+    assert "crises detected (es): " in result.stdout
+    assert "false alarms: " in result.stdout
+
+
+def test_chat_check_in_answered_yes_sends_the_crisis_resources() -> None:
+    result = faqbot("chat", stdin="I can't take this anymore\n1\n")
+    assert "are you thinking about ending your life" in result.stdout
+    after = result.stdout.split("2. No", 1)[1]
+    assert "Suicide & Crisis Lifeline" in after
+
+
+def test_chat_check_in_answered_no_invites_a_question() -> None:
+    result = faqbot("chat", stdin="I can't take this anymore\nno\n")
+    after = result.stdout.split("2. No", 1)[1]
+    assert "Thank you for telling me" in after and "Lifeline" not in after
