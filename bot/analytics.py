@@ -5,13 +5,14 @@ in WAL mode, its schema versioned so a later release can migrate it. A reply row
 the time, kind, entry and score, and the channel; the message text only for replies
 that were not answers (the questions the clinic needs to add), never for a crisis.
 No Telegram user id, chat id, username or name is stored, with one exception: the
-chat a question was handed to the staff from, in its own table, until the staff's
-reply is relayed or the hand-off expires.
+chat a question may be handed to the staff from, in its own tables, until the question
+is posted and the staff's reply relayed, or the hand-off expires.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -22,14 +23,18 @@ from pathlib import Path
 
 from faq.reply import SAFETY_KINDS, Kind, Reply
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_PATH = Path("data/faqbot.db")
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_HANDOFF_DAYS = 7
+PENDING_HOURS = 24  # a question not handed to the staff within this is forgotten
+DEFAULT_BUSY_SECONDS = 5.0  # how long a call waits for another connection's lock
 CHANNELS = ("chat", "inline", "terminal")
 # Only these kinds keep the message text: they are what the knowledge base lacks.
 KEEP_TEXT = (Kind.NO_MATCH, Kind.SUGGESTIONS)
 MAX_TEXT = 1000  # characters of a question kept; the start says what it was about
+VOTE_BYTES = 9  # 72 random bits: 12 characters, so button data stays under 64 bytes
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,16}")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +56,17 @@ CREATE TABLE IF NOT EXISTS feedback (
     vote TEXT NOT NULL UNIQUE
 );
 CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+CREATE TABLE IF NOT EXISTS vote_tokens (
+    token TEXT PRIMARY KEY,
+    entry_id TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS vote_tokens_at ON vote_tokens (at);
+CREATE TABLE IF NOT EXISTS pending_handoffs (
+    chat_id INTEGER PRIMARY KEY,
+    question TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS handoffs (
     label TEXT PRIMARY KEY,
     chat_id INTEGER NOT NULL,
@@ -58,6 +74,10 @@ CREATE TABLE IF NOT EXISTS handoffs (
     at TEXT NOT NULL
 );
 """
+
+
+class NewerSchema(RuntimeError):
+    """The file was written by a newer faqbot; this one must not touch it."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +89,16 @@ class Handoff:
     staff_message_id: int | None
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A pending question taken out of the store to be posted under a new label."""
+
+    label: str
+    question: str
+
+
 def now() -> datetime:
+    """The current time, in UTC."""
     return datetime.now(UTC)
 
 
@@ -77,28 +106,71 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-class Store:
-    """The analytics database. One instance per process; every call is one transaction."""
+def pending_limit(handoff_days: int = DEFAULT_HANDOFF_DAYS) -> timedelta:
+    """How long a question waits for its "Ask the clinic" tap: a day, or less if hand-offs
+    themselves are kept less."""
+    return min(timedelta(hours=PENDING_HOURS), timedelta(days=handoff_days))
 
-    def __init__(self, path: Path | str = DEFAULT_PATH) -> None:
+
+def is_token(value: str) -> bool:
+    """Whether a string has the shape of a vote token (whether it was issued is the store's)."""
+    return _TOKEN.fullmatch(value) is not None
+
+
+def make_private_dirs(directory: Path) -> None:
+    """Create `directory` and every missing parent with mode 0700 (`mkdir -p` would give
+    the parents the umask's mode)."""
+    missing = []
+    for folder in (directory, *directory.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)  # another process may make it meanwhile
+
+
+class Store:
+    """The analytics database. One instance per thread; every call is one transaction."""
+
+    def __init__(
+        self, path: Path | str = DEFAULT_PATH, busy_seconds: float = DEFAULT_BUSY_SECONDS
+    ) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(self.path.parent)
         if not self.path.exists():
             # Create it private before SQLite opens it; WAL files take its mode.
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         os.chmod(self.path, 0o600)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last
-        # few counts, which analytics can afford, and each reply skips an fsync.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        # Deleted rows (a relayed hand-off's chat id) are overwritten, not left in free pages.
-        self._db.execute("PRAGMA secure_delete=ON")
-        self._migrate()
+        self._db = sqlite3.connect(
+            self.path, timeout=busy_seconds, check_same_thread=False, isolation_level=None
+        )
+        try:
+            opened = os.stat(self.path)
+            self._identity = (opened.st_dev, opened.st_ino)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last
+            # few counts, which analytics can afford, and each reply skips an fsync.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(f"PRAGMA busy_timeout={round(busy_seconds * 1000)}")
+            # Deleted rows (a chat id, a question) are overwritten, not left in free pages.
+            self._db.execute("PRAGMA secure_delete=ON")
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
 
     def close(self) -> None:
+        """Close the connection (SQLite folds the write-ahead log into the file)."""
         self._db.close()
+
+    def moved(self) -> bool:
+        """Whether the file at `path` is no longer the one this connection writes to
+        (removed, or its directory removed): writes would go to a deleted inode."""
+        try:
+            current = os.stat(self.path)
+        except OSError:
+            return True
+        return (current.st_dev, current.st_ino) != self._identity
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -111,24 +183,30 @@ class Store:
         self._db.execute("COMMIT")
 
     def _migrate(self) -> None:
-        self._db.executescript(_SCHEMA)  # idempotent; executescript commits on its own
+        self._db.executescript(_SCHEMA)  # idempotent, and writes nothing once it exists
+        if self._version() == SCHEMA_VERSION:
+            return  # no write lock taken: the store opens while another process writes
         with self._transaction() as db:
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+            version = self._version()
             if version > SCHEMA_VERSION:
-                raise RuntimeError(
+                raise NewerSchema(
                     f"{self.path} was written by a newer faqbot (schema {version}); upgrade"
                 )
+            # 1 -> 2 added vote_tokens and pending_handoffs, which _SCHEMA creates.
             # Later releases add their migrations here, one version at a time.
             db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
 
+    def _version(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
     @property
     def schema_version(self) -> int:
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0])
+        """The schema this file is at."""
+        return self._version()
 
     def record(self, reply: Reply, channel: str, at: datetime | None = None) -> None:
         """One row for one reply; the text only where the knowledge base fell short
@@ -159,10 +237,36 @@ class Store:
     @staticmethod
     def new_vote() -> str:
         """A random token that lets one answer message be voted on once."""
-        return secrets.token_urlsafe(6)
+        return secrets.token_urlsafe(VOTE_BYTES)
+
+    def issue_vote(self, entry_id: str, token: str, at: datetime | None = None) -> None:
+        """Remember a token the bot put on an answer's 👍/👎, so only it can be redeemed."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO vote_tokens (token, entry_id, at) VALUES (?, ?, ?)",
+                (token, entry_id, _stamp(at or now())),
+            )
+
+    def redeem_vote(
+        self, entry_id: str, helpful: bool, token: str, at: datetime | None = None
+    ) -> bool:
+        """Count a 👍 or 👎 from Telegram if the bot issued this token for this entry and
+        it was not used yet; False otherwise (forged, used or expired)."""
+        with self._transaction() as db:
+            issued = db.execute(
+                "DELETE FROM vote_tokens WHERE token = ? AND entry_id = ?", (token, entry_id)
+            ).rowcount
+            if issued != 1:
+                return False
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO feedback (at, entry_id, helpful, vote) VALUES (?, ?, ?, ?)",
+                (_stamp(at or now()), entry_id, int(helpful), token),
+            )
+            return cursor.rowcount == 1
 
     def vote(self, entry_id: str, helpful: bool, vote: str, at: datetime | None = None) -> bool:
-        """Record a 👍 or 👎; False if this message was already voted on."""
+        """Record a 👍 or 👎 as given, unchecked (imports, tests); False if this token
+        already voted. Votes from Telegram go through redeem_vote."""
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT OR IGNORE INTO feedback (at, entry_id, helpful, vote) VALUES (?, ?, ?, ?)",
@@ -170,18 +274,48 @@ class Store:
             )
             return cursor.rowcount == 1
 
+    def hold_question(self, chat_id: int, question: str, at: datetime | None = None) -> None:
+        """Keep the question "Ask the clinic" would post for a chat (its latest only)."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO pending_handoffs (chat_id, question, at) VALUES (?, ?, ?)",
+                (chat_id, question[:MAX_TEXT], _stamp(at or now())),
+            )
+
+    def claim_question(
+        self, chat_id: int, handoff_days: int = DEFAULT_HANDOFF_DAYS, at: datetime | None = None
+    ) -> Claim | None:
+        """Take a chat's pending question out and open a hand-off for it under a new
+        label; None if it has none, or it waited longer than pending_limit."""
+        moment = at or now()
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT question, at FROM pending_handoffs WHERE chat_id = ?", (chat_id,)
+            ).fetchone()
+            db.execute("DELETE FROM pending_handoffs WHERE chat_id = ?", (chat_id,))
+            if row is None or row[1] < _stamp(moment - pending_limit(handoff_days)):
+                claim = None
+            else:
+                claim = Claim(self._open_handoff(db, chat_id, moment), row[0])
+        if row is not None:
+            self._forget_old_pages()
+        return claim
+
     def open_handoff(self, chat_id: int, at: datetime | None = None) -> str:
         """A new anonymous label ("Patient 4821") for a chat whose question goes to staff."""
         with self._transaction() as db:
-            while True:
-                label = f"Patient {secrets.randbelow(9000) + 1000}"
-                exists = db.execute("SELECT 1 FROM handoffs WHERE label = ?", (label,)).fetchone()
-                if not exists:
-                    break
-            db.execute(
-                "INSERT INTO handoffs (label, chat_id, at) VALUES (?, ?, ?)",
-                (label, chat_id, _stamp(at or now())),
-            )
+            return self._open_handoff(db, chat_id, at or now())
+
+    @staticmethod
+    def _open_handoff(db: sqlite3.Connection, chat_id: int, moment: datetime) -> str:
+        while True:
+            label = f"Patient {secrets.randbelow(9000) + 1000}"
+            if not db.execute("SELECT 1 FROM handoffs WHERE label = ?", (label,)).fetchone():
+                break
+        db.execute(
+            "INSERT INTO handoffs (label, chat_id, at) VALUES (?, ?, ?)",
+            (label, chat_id, _stamp(moment)),
+        )
         return label
 
     def posted(self, label: str, staff_message_id: int) -> None:
@@ -193,6 +327,7 @@ class Store:
             )
 
     def handoff_for(self, staff_message_id: int) -> Handoff | None:
+        """The hand-off a staff-group message carries, if it is still open."""
         row = self._db.execute(
             "SELECT label, chat_id, staff_message_id FROM handoffs WHERE staff_message_id = ?",
             (staff_message_id,),
@@ -216,14 +351,22 @@ class Store:
         handoff_days: int = DEFAULT_HANDOFF_DAYS,
         at: datetime | None = None,
     ) -> int:
-        """Delete replies and votes past retention and unanswered hand-offs; rows deleted."""
+        """Delete replies, votes and vote tokens past retention, unanswered hand-offs
+        and questions never handed over; rows deleted."""
         moment = at or now()
         replies_before = _stamp(moment - timedelta(days=retention_days))
         handoffs_before = _stamp(moment - timedelta(days=handoff_days))
+        pending_before = _stamp(moment - pending_limit(handoff_days))
         with self._transaction() as db:
             deleted = db.execute("DELETE FROM replies WHERE at < ?", (replies_before,)).rowcount
             deleted += db.execute("DELETE FROM feedback WHERE at < ?", (replies_before,)).rowcount
+            deleted += db.execute(
+                "DELETE FROM vote_tokens WHERE at < ?", (replies_before,)
+            ).rowcount
             deleted += db.execute("DELETE FROM handoffs WHERE at < ?", (handoffs_before,)).rowcount
+            deleted += db.execute(
+                "DELETE FROM pending_handoffs WHERE at < ?", (pending_before,)
+            ).rowcount
         self._forget_old_pages()
         return deleted
 

@@ -42,7 +42,7 @@ def test_no_table_has_a_column_for_who_asked(store: Store) -> None:
     columns = {
         column[1]
         for (table,) in store.rows("SELECT name FROM sqlite_master WHERE type = 'table'")
-        if table != "handoffs"
+        if table not in ("handoffs", "pending_handoffs")
         for column in store.rows(f"PRAGMA table_info({table})")
     }
     assert not columns & {"user_id", "chat_id", "username", "name", "first_name"}
@@ -78,19 +78,33 @@ def test_unknown_channel_is_refused(store: Store, matcher: Matcher) -> None:
 
 def test_a_message_can_be_voted_on_once(store: Store) -> None:
     vote = Store.new_vote()
-    assert store.vote("what-is-ocd", True, vote)
-    assert not store.vote("what-is-ocd", False, vote)
+    store.issue_vote("what-is-ocd", vote)
+    assert store.redeem_vote("what-is-ocd", True, vote)
+    assert not store.redeem_vote("what-is-ocd", False, vote)
     assert store.rows("SELECT entry_id, helpful FROM feedback") == [("what-is-ocd", 1)]
+
+
+def test_only_issued_tokens_count_and_only_for_their_entry(store: Store) -> None:
+    issued = Store.new_vote()
+    store.issue_vote("what-is-ocd", issued)
+    assert not store.redeem_vote("what-is-ocd", True, Store.new_vote())  # invented
+    assert not store.redeem_vote("how-fast-it-works", True, issued)  # another entry's
+    assert store.rows("SELECT * FROM feedback") == []
+    assert store.redeem_vote("what-is-ocd", True, issued)
 
 
 def test_retention_deletes_old_rows_and_keeps_recent_ones(store: Store, matcher: Matcher) -> None:
     reply = matcher.reply("is ketamine addictive")
     store.record(reply, "chat", at=now() - timedelta(days=91))
     store.record(reply, "chat", at=now() - timedelta(days=89))
-    store.vote("what-is-ocd", True, "old", at=now() - timedelta(days=100))
-    assert store.expire(retention_days=90) == 2
+    store.issue_vote("what-is-ocd", "old-token", at=now() - timedelta(days=100))
+    store.redeem_vote("what-is-ocd", True, "old-token", at=now() - timedelta(days=100))
+    unused = Store.new_vote()
+    store.issue_vote("what-is-ocd", unused, at=now() - timedelta(days=91))
+    assert store.expire(retention_days=90) == 3  # a reply, a vote, an unused token
     assert len(store.rows("SELECT * FROM replies")) == 1
     assert store.rows("SELECT * FROM feedback") == []
+    assert not store.redeem_vote("what-is-ocd", True, unused)  # expired with retention
 
 
 def test_an_unanswered_handoff_is_forgotten_after_its_days(store: Store) -> None:
@@ -113,3 +127,49 @@ def test_a_relayed_handoff_forgets_the_chat(store: Store) -> None:
 def test_handoff_labels_are_anonymous(store: Store) -> None:
     label = store.open_handoff(987654)
     assert label.startswith("Patient ") and "987654" not in label
+
+
+def test_a_pending_question_survives_a_restart_and_is_taken_once(tmp_path: Path) -> None:
+    path = tmp_path / "faqbot.db"
+    first = Store(path)
+    first.hold_question(4242, "do you validate parking")
+    first.close()
+    store = Store(path)
+    claim = store.claim_question(4242)
+    assert claim is not None and claim.question == "do you validate parking"
+    assert store.rows("SELECT chat_id FROM handoffs WHERE label = ?", (claim.label,)) == [(4242,)]
+    assert store.claim_question(4242) is None
+    assert store.rows("SELECT * FROM pending_handoffs") == []
+
+
+def test_a_pending_question_expires_after_a_day(store: Store) -> None:
+    store.hold_question(1, "old", at=now() - timedelta(hours=25))
+    store.hold_question(2, "stale", at=now() - timedelta(hours=25))
+    store.hold_question(3, "recent", at=now() - timedelta(hours=23))
+    assert store.claim_question(1) is None  # too old to post, and gone
+    assert store.expire() == 1
+    assert store.rows("SELECT chat_id FROM pending_handoffs") == [(3,)]
+    assert store.rows("SELECT * FROM handoffs") == []
+
+
+def test_the_pending_limit_is_never_longer_than_the_handoff_days(store: Store) -> None:
+    store.hold_question(1, "an hour ago", at=now() - timedelta(hours=1))
+    assert store.claim_question(1, handoff_days=0) is None
+
+
+def test_a_version_1_file_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "faqbot.db"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE vote_tokens")
+        db.execute("DROP TABLE pending_handoffs")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION == 2
+    store.hold_question(1, "still works")
+
+
+def test_missing_directories_are_made_private(tmp_path: Path) -> None:
+    Store(tmp_path / "a" / "b" / "faqbot.db").close()
+    for folder in (tmp_path / "a", tmp_path / "a" / "b"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
