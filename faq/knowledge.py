@@ -17,6 +17,46 @@ DEFAULT_PATH = Path(__file__).with_name("ketamine-ocd.yaml")
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 PLACEHOLDER = re.compile(r"^\[.*\]$")
 MAX_ID_BYTES = 40  # leaves room in Telegram's 64-byte button data for a prefix
+# Limits on what a load reads, so that no file can freeze or exhaust the bot, at start or
+# on reload. The shipped knowledge base is about 100 KB and its article 4 KB: 2 MB is
+# twenty times that, and 2 MB of such content loads and checks in half a second and
+# 65 MB, where a 50 MB paste took 11 s and 1.5 GB.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# Every answer is searched for in the article and every article sentence in the answers:
+# the article's size multiplies the check's time, so it gets a limit of its own.
+MAX_ARTICLE_BYTES = 512 * 1024
+# The file, entries, an entry, its alternates, one alternate: five levels. Deeper is a
+# mistake, and a 999-deep file ran the checker out of Python's recursion limit.
+MAX_DEPTH = 10
+# The shipped file is about 2,400 values (keys, texts, lists); 2 MB of such content is
+# about 50,000. A file of a million one-character values is refused before it is built.
+MAX_NODES = 200_000
+# A file past this size has its values counted before any is built: a 2 MB file of a
+# million one-character values is refused in 0.35 s and 16 MB, not built (6 s, 500 MB).
+# The shipped file is below it: counting first would add a sixth to its load.
+COUNT_FIRST_BYTES = 256 * 1024
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)
+# A running bot loads a changed file in a child process it kills past these, so no file
+# can freeze it or run it out of memory. The slowest legitimate load measured (2 MB of
+# entries, a 512 KB article) took 1.3 s and 75 MB on a busy 2-core machine.
+ISOLATED_SECONDS = 10.0
+ISOLATED_MEMORY_BYTES = 1024 * 1024 * 1024  # address space, Python's own ~30 MB included
+# A new file with over this share fewer entries or declined topics than the one being
+# served is held until an admin confirms it: the first half of a save in progress is
+# often valid, and since the declined topics come last, it declines nothing.
+HOLD_SHARE = 1 / 3
+# The child: its own memory limit first, then load; the result comes back pickled.
+_ISOLATED_LOAD = """\
+import pickle, resource, sys
+limit = int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from faq import knowledge
+try:
+    result = knowledge.load(sys.argv[1])
+except knowledge.KnowledgeBaseError as error:
+    result = error.problems
+sys.stdout.buffer.write(pickle.dumps(result))
+"""
 
 TOP_FIELDS = {
     "version",
@@ -220,7 +260,66 @@ def load(path: Path | str = DEFAULT_PATH) -> KnowledgeBase:
     errors = [problem for problem in problems if not problem.warning]
     if errors or data is None:
         raise KnowledgeBaseError(path, errors)
-    return _build(path, data)
+    try:
+        return _build(path, data)
+    except (OSError, UnicodeDecodeError, FileTooLarge) as error:
+        # The article changed between the check and now (a save in progress).
+        raise KnowledgeBaseError(path, [Problem(0, f"the source article: {error}")]) from None
+
+
+def load_isolated(
+    path: Path | str,
+    *,
+    seconds: float = ISOLATED_SECONDS,
+    memory_bytes: int = ISOLATED_MEMORY_BYTES,
+) -> KnowledgeBase:
+    """`load` in a child process killed past `seconds` or `memory_bytes`; blocks, so a
+    bot calls it from a thread."""
+    # Imported here: only a running bot reloads, and `faqbot ask` starts faster without.
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    path = Path(path)
+    # The child needs no secret: it reads two files and writes to its parent.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    command = [sys.executable, "-c", _ISOLATED_LOAD, str(path), str(memory_bytes)]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, timeout=seconds, env=environment, check=False
+        )
+    except subprocess.TimeoutExpired:  # run() has killed the child
+        raise KnowledgeBaseError(
+            path, [Problem(0, f"loading took over {seconds:g} s, the limit; not loaded")]
+        ) from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if done.returncode < 0:
+            reason = f"the loading process was killed by signal {-done.returncode}"
+        elif said and said[-1].startswith("MemoryError"):
+            reason = f"loading needed over {memory_bytes // 1024**2:,} MB, the limit"
+        else:
+            reason = f"loading failed: {said[-1] if said else f'exit status {done.returncode}'}"
+        raise KnowledgeBaseError(path, [Problem(0, reason)])
+    result = pickle.loads(done.stdout)  # from our own child, never from a file
+    if isinstance(result, KnowledgeBase):
+        return result
+    raise KnowledgeBaseError(path, result)
+
+
+def shrinkage(served: KnowledgeBase, new: KnowledgeBase) -> str | None:
+    """How `new` drops over HOLD_SHARE of the entries or declined topics `served` has,
+    or None when it does not."""
+    dropped = [
+        f"{after} {what} where the bot serves {before}"
+        for what, before, after in (
+            ("entries", len(served.entries), len(new.entries)),
+            ("declined topics", len(served.unanswered), len(new.unanswered)),
+        )
+        if before - after > before * HOLD_SHARE
+    ]
+    return " and ".join(dropped) or None
 
 
 def check(path: Path | str = DEFAULT_PATH) -> list[Problem]:
@@ -246,18 +345,31 @@ def _is_heading(paragraph: str) -> bool:
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_limited(path, MAX_FILE_BYTES)
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(0, f"cannot read the file: {error}")]
+    except FileTooLarge as error:
+        return None, [Problem(0, str(error))]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        crowded = _too_many_values(raw, loader) if len(raw) > COUNT_FIRST_BYTES else None
+        if crowded is not None:
+            return None, [crowded]
         # One parse gives both the data and every value's line; libyaml when present.
-        node = yaml.compose(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        # Composing is linear in the file: an alias is one shared node, not a copy.
+        node = yaml.compose(raw, Loader=loader)
+        # Before anything walks the nodes recursively or expands an alias.
+        refused = None if node is None else _beyond_limits(node)
+        if refused is not None:
+            return None, [refused]
         data = None if node is None else SafeConstructor().construct_document(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         reason = getattr(error, "problem", None) or str(error)
         return None, [Problem(line, f"YAML syntax: {reason}")]
+    except RecursionError:  # pure-Python PyYAML (no libyaml) composes recursively
+        return None, [Problem(0, f"the file nests deeper than {MAX_DEPTH} levels")]
     if not isinstance(data, dict) or node is None:
         return None, [Problem(1, "the file must be a mapping with clinic, messages and entries")]
     lines: dict[tuple[Any, ...], int] = {}
@@ -265,6 +377,77 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     problems += _Checker(path, data, lines).run()
     problems.sort(key=lambda problem: (problem.line, problem.warning))
     return data, problems
+
+
+class FileTooLarge(Exception):
+    """A file over its size limit; the message says which limit."""
+
+
+def read_limited(path: Path, limit: int) -> str:
+    """A UTF-8 file's text; FileTooLarge past `limit` bytes, having read no more than that."""
+    # Read, not stat: a file still growing is judged by what is read.
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(
+            f"{path.name} is over {limit // 1024:,} KB, the limit for it: the shipped files "
+            "are far smaller, so this is likely a paste gone wrong"
+        )
+    return data.decode("utf-8")
+
+
+def _too_many_values(raw: str, loader: Any) -> Problem | None:
+    """A problem when the text holds more than MAX_NODES values, counted without building."""
+    parser = loader(raw)
+    count = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, _NODE_EVENTS):
+                count += 1
+                if count > MAX_NODES:
+                    line = event.start_mark.line + 1
+                    return Problem(line, f"the file has over {MAX_NODES:,} values, the limit")
+    finally:
+        parser.dispose()
+    return None
+
+
+def _beyond_limits(root: yaml.Node) -> Problem | None:
+    """The first YAML alias, too-deep value or node past the count limit, or None.
+
+    Iterative and visiting each node once, so an alias bomb or a deep file costs no
+    more than its size. The knowledge base needs no aliases: each one is refused.
+    """
+    seen = {id(root)}
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 1, root.start_mark.line + 1)]
+    while stack:
+        node, depth, line = stack.pop()
+        if depth > MAX_DEPTH:
+            return Problem(line, f"the file nests deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            children = [
+                (child, key.start_mark.line + 1)
+                for key, value in node.value
+                for child in (key, value)
+            ]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, line) for item in node.value]
+        else:
+            continue
+        for child, where in children:
+            # Met again: an alias names a node already composed (its mark is the anchor's).
+            if id(child) in seen:
+                return Problem(
+                    where,
+                    "YAML aliases (*name) are not allowed in the knowledge base: write the "
+                    f"value out (its anchor is on line {child.start_mark.line + 1})",
+                )
+            seen.add(id(child))
+            stack.append((child, depth + 1, where))
+        if len(seen) > MAX_NODES:
+            return Problem(line, f"the file has over {MAX_NODES:,} values, the limit")
+    return None
 
 
 def _index_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict) -> list[Problem]:
@@ -356,10 +539,12 @@ class _Checker:
             return None
         source_path = self.path.parent / name
         try:
-            return source_path.read_text(encoding="utf-8")
+            return read_limited(source_path, MAX_ARTICLE_BYTES)
         except (OSError, UnicodeDecodeError):
             self.error(("source",), f"the source article '{name}' cannot be read")
-            return None
+        except FileTooLarge as error:
+            self.error(("source",), f"the source article: {error}")
+        return None
 
     def section(self, name: str, allowed: set[str], required: tuple[str, ...]) -> None:
         value = self.data.get(name)
@@ -426,6 +611,8 @@ class _Checker:
         ids: dict[str, int] = {}
         alternates = self.phrasing_keys
         covered: list[str] = []
+        # Once, not per entry: per entry, a long article made the check quadratic.
+        article = None if source is None else text.comparable(source)
         for index, entry in enumerate(entries):
             path = ("entries", index)
             if not self.fields(path, entry, ENTRY_FIELDS, REQUIRED_ENTRY, f"entry {index + 1}"):
@@ -446,7 +633,7 @@ class _Checker:
             answer = entry.get("answer")
             if "answer" in entry and self.text_field((*path, "answer"), answer, "answer"):
                 covered.append(text.comparable(answer))
-                if source is not None and text.comparable(answer) not in text.comparable(source):
+                if article is not None and covered[-1] not in article:
                     self.error(
                         (*path, "answer"),
                         f"the answer of '{name}' is not found word for word in the source article",
@@ -572,7 +759,7 @@ def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
     )
     return KnowledgeBase(
         path=path,
-        source_text=source_path.read_text(encoding="utf-8"),
+        source_text=read_limited(source_path, MAX_ARTICLE_BYTES),
         clinic=Clinic(**{k: v.strip() for k, v in data["clinic"].items()}),
         messages=Messages(**{k: v.strip() for k, v in data["messages"].items()}),
         matching=MatchSettings(**(data.get("matching") or {})),

@@ -42,12 +42,46 @@ _WHITESPACE = re.compile(r"\s+")
 # Each ending, then its spaces: a literal first character lets re skip ahead to it.
 _SENTENCE_ENDS = tuple((re.compile(re.escape(end) + r"\s+"), f"{end}\n") for end in ".?!")
 
+# Characters that show nothing, deleted before anything else: inside a word ("kill
+# my\u00adself", "k\u200bill") the reader sees one word, and so must the crisis check.
+# Soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
+# inherent vowels, Mongolian selectors, BOM, and the ranges named below. (No-break and
+# other spaces need nothing: NFKD makes them spaces.) Ranges, as a regex class: a
+# translate table of each code point made non-ASCII folding half as slow again.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufeff\uffa0"
+    "\u200b-\u200f"  # zero-width space, non-joiner and joiner, LRM, RLM
+    "\u202a-\u202e"  # bidi embeddings and overrides
+    "\u2060-\u206f"  # word joiner, invisible operators, bidi isolates
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef"  # variation selectors
+    "\U000e0000-\U000e007f]"  # tag characters
+)
+# Cyrillic, Greek and IPA letters drawn like Latin ones. NFKD leaves them alone, so
+# "kіll" with a Cyrillic і folded to "k ll". Both cases: capital eta is H, small eta n.
+_LOOKALIKES = str.maketrans(
+    dict(
+        zip(
+            "АВЕЅІЈКМНОРСТХУԁԛԜаеѕіјӏһорсхуԝкмнтвΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεηιοκμνρτυχγωıɑɡ",
+            "ABESIJKMHOPCTXYdqWaesijlhopcxywkmhtbABEZHIKMNOPTYXaeniokuvptuxywiag",
+            strict=True,
+        )
+    )
+)
+# A character class, not a set: the search is several times faster than set.isdisjoint.
+_LOOKALIKE_LETTER = re.compile("[" + "".join(chr(code) for code in _LOOKALIKES) + "]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+
 
 def fold(text: str) -> str:
-    """Lower-case ASCII-ish words: compatibility forms, accents and case folded away."""
+    """Lower-case ASCII-ish words: invisible characters, look-alike letters, compatibility
+    forms (fullwidth, ligatures, no-break spaces), accents and case folded away."""
     if not text.isascii():
+        text = _INVISIBLE.sub("", text)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        if _LOOKALIKE_LETTER.search(text):
+            text = _latin_lookalikes(text)
     text = text.casefold()
     if "@" in text or "http" in text or "www." in text:  # the URL pattern is slow on prose
         text = _URL.sub(" ", text)
@@ -58,6 +92,26 @@ def fold(text: str) -> str:
     # faster than a regex finds the words; what is still not ASCII becomes "?", a space.
     data = text.encode("ascii", "replace").translate(_WORD_BYTES, b"'`")
     return b" ".join(data.split()).decode("ascii")
+
+
+def _latin_lookalikes(text: str) -> str:
+    """Look-alike letters made Latin: in a word with Latin letters in it ("kіll"), and in
+    words wholly of them ("і", "КЕТАМІНЕ") unless the text has real Cyrillic or Greek
+    words and more of their letters than Latin ones; a Russian or Greek text is kept."""
+    words = _LETTER_RUN.findall(text)
+    # A letter with no Latin twin ("и", "λ") makes its word really Cyrillic or Greek.
+    foreign = any(not word.translate(_LOOKALIKES).isascii() for word in words)
+    latin = len(_ASCII_LETTERS.findall(text))
+    whole_words_too = not foreign or latin * 2 > sum(map(len, words))
+
+    def latinised(match: re.Match[str]) -> str:
+        word = match.group()
+        made = word.translate(_LOOKALIKES)
+        if word.isascii() or not made.isascii():
+            return word
+        return made if whole_words_too or _ASCII_LETTERS.search(word) else word
+
+    return _LETTER_RUN.sub(latinised, text)
 
 
 def words(text: str) -> list[str]:

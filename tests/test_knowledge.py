@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -248,3 +250,125 @@ def test_shipped_knowledge_base_keeps_its_article_beside_it(
 ) -> None:
     assert (knowledge.DEFAULT_PATH.parent / "ketamine-ocd-article.txt").is_file()
     assert "ketamine" in kb.source_text
+
+
+# Loading limits: no file can freeze or exhaust whatever loads it.
+
+
+def bomb(levels: int = 9) -> str:
+    """A billion-laughs document: each level a list of nine aliases of the one before."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_is_refused_with_its_line(write_kb: WriteKb) -> None:
+    path = write_kb(
+        VALID_KB.replace("  ketamine: [special k]", "  ketamine: &k [special k]\n  k: *k")
+    )
+    problem = only_error(path)
+    assert "aliases" in problem.message and "anchor is on line 12" in problem.message
+    assert problem.line == 13
+
+
+def test_an_alias_bomb_is_refused_at_once(write_kb: WriteKb) -> None:
+    path = write_kb(VALID_KB + bomb())
+    started = time.perf_counter()
+    with pytest.raises(knowledge.KnowledgeBaseError) as raised:
+        knowledge.load(path)
+    assert time.perf_counter() - started < 1
+    [problem] = raised.value.problems
+    assert "aliases" in problem.message
+
+
+@pytest.mark.parametrize(
+    "deep",
+    [
+        "entries: " + "[" * 999 + "]" * 999 + "\n",
+        "".join(" " * i + f"k{i}:\n" for i in range(999)) + " " * 999 + "x\n",
+        "entries: " + "[" * 5000 + "]" * 5000 + "\n",
+    ],
+    ids=["999-deep-flow", "999-deep-block", "5000-deep"],
+)
+def test_a_deep_file_is_refused_not_a_recursion_error(write_kb: WriteKb, deep: str) -> None:
+    path = write_kb("source: article.txt\n" + deep)
+    problem = only_error(path)
+    assert "deeper than" in problem.message or "nesting depth" in problem.message
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(write_kb: WriteKb) -> None:
+    path = write_kb(VALID_KB + "#" * knowledge.MAX_FILE_BYTES + "\n")
+    problem = only_error(path)
+    assert "over 2,048 KB" in problem.message
+
+
+def test_an_article_over_its_limit_is_refused(write_kb: WriteKb) -> None:
+    path = write_kb(article=ARTICLE + "x" * knowledge.MAX_ARTICLE_BYTES)
+    problem = only_error(path)
+    assert problem.line == 2 and "source article" in problem.message
+    assert "over 512 KB" in problem.message
+
+
+def test_a_file_of_a_million_tiny_values_is_refused_before_it_is_built(
+    write_kb: WriteKb,
+) -> None:
+    path = write_kb("[" + ",".join(["1"] * 1_000_000) + "]\n")
+    started = time.perf_counter()
+    problem = only_error(path)
+    assert time.perf_counter() - started < 3  # building it took 6 s and 500 MB
+    assert "200,000 values" in problem.message
+
+
+def test_the_article_is_read_within_its_limit_when_building(write_kb: WriteKb) -> None:
+    path = write_kb()
+    data, problems = knowledge._read(path)
+    assert data is not None and not problems
+    # Replaced between the check and the build, as a save in progress would.
+    (path.parent / "article.txt").write_text("x" * (knowledge.MAX_ARTICLE_BYTES + 1))
+    with pytest.raises(knowledge.FileTooLarge):
+        knowledge._build(path, data)
+
+
+def test_load_isolated_gives_the_same_knowledge_base(write_kb: WriteKb) -> None:
+    path = write_kb()
+    assert knowledge.load_isolated(path) == knowledge.load(path)
+
+
+def test_load_isolated_reports_the_files_problems(write_kb: WriteKb) -> None:
+    with pytest.raises(knowledge.KnowledgeBaseError) as raised:
+        knowledge.load_isolated(write_kb(VALID_KB + bomb()))
+    assert "aliases" in raised.value.problems[0].message
+
+
+def test_load_isolated_stops_at_its_time_limit(write_kb: WriteKb) -> None:
+    with pytest.raises(knowledge.KnowledgeBaseError) as raised:
+        knowledge.load_isolated(write_kb(), seconds=0.001)
+    assert "the limit" in raised.value.problems[0].message
+
+
+def test_load_isolated_stops_at_its_memory_limit(write_kb: WriteKb) -> None:
+    with pytest.raises(knowledge.KnowledgeBaseError) as raised:
+        knowledge.load_isolated(write_kb(), memory_bytes=8 * 1024 * 1024)
+    assert raised.value.problems[0].line == 0
+
+
+def test_a_file_dropping_over_a_third_of_the_declined_topics_is_held(
+    kb: knowledge.KnowledgeBase,
+) -> None:
+    half = dataclasses.replace(kb, unanswered=kb.unanswered[: len(kb.unanswered) // 2])
+    assert knowledge.shrinkage(kb, half) == (
+        f"{len(half.unanswered)} declined topics where the bot serves {len(kb.unanswered)}"
+    )
+    third = len(kb.unanswered) - len(kb.unanswered) // 3
+    assert (
+        knowledge.shrinkage(kb, dataclasses.replace(kb, unanswered=kb.unanswered[:third])) is None
+    )
+
+
+def test_a_file_dropping_over_a_third_of_the_entries_is_held(
+    kb: knowledge.KnowledgeBase,
+) -> None:
+    fewer = dataclasses.replace(kb, entries=kb.entries[:5])
+    assert "5 entries where the bot serves 16" in (knowledge.shrinkage(kb, fewer) or "")
+    assert knowledge.shrinkage(kb, kb) is None

@@ -1,0 +1,88 @@
+"""Invisible and look-alike characters are folded away before the crisis check and
+matching: what a person sees is what the bot reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from faq import safety, text
+from faq.matcher import Matcher
+from faq.reply import Kind
+
+INVISIBLE = {
+    "zero-width space": "\u200b",
+    "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d",
+    "word joiner": "\u2060",
+    "soft hyphen": "\u00ad",
+    "left-to-right mark": "\u200e",
+    "right-to-left override": "\u202e",
+    "first strong isolate": "\u2068",
+    "byte order mark": "\ufeff",
+    "variation selector": "\ufe0f",
+    "tag character": "\U000e0041",
+    "Hangul filler": "\u3164",
+}
+
+
+@pytest.mark.parametrize("mark", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_an_invisible_character_inside_crisis_words_is_still_a_crisis(mark: str) -> None:
+    message = f"i want to k{mark}ill my{mark}self"
+    assert text.fold(message) == "i want to kill myself"
+    assert safety.is_crisis(message)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007", "\u2009", "\u3000"])
+def test_no_break_and_other_spaces_separate_words(space: str) -> None:
+    assert text.fold(f"i{space}want{space}to{space}die") == "i want to die"
+
+
+@pytest.mark.parametrize(
+    ("message", "folded"),
+    [
+        ("i want to kіll myself", "i want to kill myself"),  # Cyrillic і
+        ("i want to kіӏӏ myself", "i want to kill myself"),  # Cyrillic і and palochka
+        ("і want to die", "i want to die"),  # a whole word of look-alikes, Latin text
+        ("i wаnt tо dіе", "i want to die"),  # Cyrillic а, о, і, е
+        ("ΚΕΤΑΜΙΝΕ dose", "ketamine dose"),  # Greek capitals
+        ("Is ketamine sаfe?", "is ketamine safe"),
+    ],
+)
+def test_look_alike_letters_in_latin_text_are_read_as_latin(message: str, folded: str) -> None:
+    assert text.fold(message) == folded
+
+
+@pytest.mark.parametrize(
+    "message", ["я хочу умереть", "со мной всё хорошо", "Καλημέρα κόσμε", "ΚΕΤΑΜΙΝΕ и"]
+)
+def test_cyrillic_and_greek_words_are_not_made_latin(message: str) -> None:
+    assert text.fold(message) == ""  # not ASCII words: the language check answers them
+
+
+def test_fullwidth_and_styled_letters_fold_to_plain_ones() -> None:
+    assert text.fold("ｉ ｗａｎｔ ｔｏ ｄｉｅ") == "i want to die"
+    assert text.fold("𝐤𝐢𝐥𝐥 𝐦𝐲𝐬𝐞𝐥𝐟") == "kill myself"
+    assert safety.is_crisis("ｉ ｗａｎｔ ｔｏ ｋｉｌｌ ｍｙｓｅｌｆ")
+
+
+def test_accents_and_ascii_fold_as_before() -> None:
+    assert text.fold("Café, naïve: is it SAFE?") == "cafe naive is it safe"
+    assert text.fold("don't") == "dont"
+    assert text.fold("what’s ketamine") == "whats ketamine"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["is ketamine add\u200bictive", "is ketаmine addictive", "is\u00a0ketamine addictive"],
+)
+def test_a_question_with_hidden_characters_gets_its_answer(
+    rules_only: Matcher, message: str
+) -> None:
+    reply = rules_only.reply(message)
+    assert reply.kind is Kind.ANSWER
+    assert reply.match is not None and reply.match.entry.id == "addiction-and-side-effects"
+
+
+def test_a_crisis_with_hidden_characters_gets_the_crisis_reply(rules_only: Matcher) -> None:
+    assert rules_only.reply("i want to k\u200bill my\u200bself").kind is Kind.CRISIS
+    assert rules_only.reply("i wаnt to dіе").kind is Kind.CRISIS
