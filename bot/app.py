@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import analytics, engine, handlers
+from bot import engine, handlers, recorder
 from bot.config import Settings
 from faq.knowledge import KnowledgeBase
 
@@ -36,6 +36,16 @@ MAINTENANCE = "maintenance"  # bot_data key of the upkeep task
 CONNECTION_POOL = 8
 MAX_BACKOFF = 8.0  # seconds between tries of a call that failed on the network
 STOP_GRACE = 5.0  # seconds a reply may still be retried once the bot is stopping
+# The webhook server's limits (tornado's own defaults: no cap, an hour's idle wait, 100 MB
+# bodies). At the common 1,024-file limit, 1,100 idle connections stopped every reply for
+# 160 s. Telegram opens at most TELEGRAM_CONNECTIONS at once; past WEBHOOK_CONNECTIONS
+# the oldest connection is closed for the new one, so that no file limit is ever reached.
+TELEGRAM_CONNECTIONS = 40  # setWebhook's max_connections (Telegram's default)
+WEBHOOK_CONNECTIONS = 100
+WEBHOOK_IDLE_SECONDS = 15.0  # a connection that sends no request for this long is closed
+WEBHOOK_BODY_SECONDS = 15.0  # a request body that takes longer to arrive is dropped
+WEBHOOK_MAX_BODY_BYTES = 1024 * 1024  # an update is a few KB; Telegram's biggest far less
+WEBHOOK_WARN_SECONDS = 60.0  # at most one warning a minute about closing connections
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -100,11 +110,12 @@ async def post_init(application: Application) -> None:
 
 
 async def post_shutdown(application: Application) -> None:
-    """Stop the upkeep task and close the analytics store."""
+    """Stop the upkeep task; write the queued analytics (for a few seconds at most)."""
     task = application.bot_data.pop(MAINTENANCE, None)
     if task is not None:
         task.cancel()
-    application.bot_data[handlers.SERVICES].store.close()
+    services: handlers.Services = application.bot_data[handlers.SERVICES]
+    await asyncio.to_thread(services.recorder.stop, recorder.DRAIN_SECONDS)
 
 
 def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = None) -> Application:
@@ -137,7 +148,7 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
     encoder = engine.load_encoder(settings.semantic)
     application.bot_data[handlers.ENGINE] = handlers.Engine(kb, encoder, settings.cache_dir)
     application.bot_data[handlers.SERVICES] = handlers.Services(
-        settings, analytics.Store(settings.db_path)
+        settings, recorder.Recorder(settings.db_path)
     )
 
     application.add_handler(CommandHandler("start", handlers.start))
@@ -162,12 +173,20 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
                 handlers.staff_reply,
             )
         )
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.question))
+    # A caption is read like text: a crisis written under a photo must not get "I can only
+    # read text". Not in the staff group, where a captioned reply is staff's, not a question.
+    captions = filters.CAPTION
+    if settings.staff_chat_id is not None:
+        captions = captions & ~filters.Chat(settings.staff_chat_id)
+    application.add_handler(
+        MessageHandler((filters.TEXT | captions) & ~filters.COMMAND, handlers.question)
+    )
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE
             & filters.UpdateType.MESSAGES
             & ~filters.TEXT
+            & ~filters.CAPTION
             & ~filters.StatusUpdate.ALL,
             handlers.not_text,
         )
@@ -187,6 +206,7 @@ def run(settings: Settings, kb: KnowledgeBase) -> None:
         return
     hook = settings.webhook
     LOGGER.info("serving the webhook on %s:%d/%s", hook.listen, hook.port, hook.path)
+    _limit_webhook_server()
     application.run_webhook(
         listen=hook.listen,
         port=hook.port,
@@ -195,4 +215,53 @@ def run(settings: Settings, kb: KnowledgeBase) -> None:
         secret_token=hook.secret,
         allowed_updates=Update.ALL_TYPES,
         bootstrap_retries=settings.retries,
+        max_connections=TELEGRAM_CONNECTIONS,
+    )
+
+
+def _limit_webhook_server() -> None:
+    """Give the webhook server an idle timeout and a cap on open connections.
+
+    run_webhook builds tornado's HTTPServer with no options and exposes none; tornado's
+    Configurable.configure sets the class and options of every HTTPServer built after it.
+    """
+    # Imported here: polling never loads tornado.
+    from tornado.httpserver import HTTPServer
+    from tornado.iostream import IOStream
+
+    class CappedHTTPServer(HTTPServer):
+        """An HTTPServer that, at its cap, closes its oldest connection for a new one:
+        idle connections cannot lock Telegram out, nor run the bot out of files."""
+
+        def initialize(self, *args: Any, max_connections: int, **kwargs: Any) -> None:
+            super().initialize(*args, **kwargs)
+            self._cap = max_connections
+            self._streams: dict[IOStream, None] = {}  # open connections, oldest first
+            self._warned = -WEBHOOK_WARN_SECONDS
+
+        def handle_stream(self, stream: IOStream, address: tuple[Any, ...]) -> None:
+            while len(self._streams) >= self._cap:
+                oldest = next(iter(self._streams))
+                del self._streams[oldest]
+                oldest.close()
+                if time.monotonic() - self._warned >= WEBHOOK_WARN_SECONDS:
+                    self._warned = time.monotonic()
+                    LOGGER.warning(
+                        "webhook: %d connections open, the limit; closing the oldest for "
+                        "each new one (more than Telegram opens: see README, reverse proxy)",
+                        self._cap,
+                    )
+            self._streams[stream] = None
+            super().handle_stream(stream, address)
+
+        def on_close(self, server_conn: object) -> None:
+            self._streams.pop(getattr(server_conn, "stream", None), None)
+            super().on_close(server_conn)
+
+    HTTPServer.configure(
+        CappedHTTPServer,
+        max_connections=WEBHOOK_CONNECTIONS,
+        idle_connection_timeout=WEBHOOK_IDLE_SECONDS,
+        body_timeout=WEBHOOK_BODY_SECONDS,
+        max_body_size=WEBHOOK_MAX_BODY_BYTES,
     )

@@ -35,8 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[command](args)
     except knowledge.KnowledgeBaseError as error:
-        print(f"faqbot: cannot load the knowledge base.\n{error}", file=sys.stderr)
-        print(f"Run `faqbot check {error.path}` after fixing it.", file=sys.stderr)
+        # One line, whatever the file holds: the first problem, and where the rest are.
+        first, more = error.problems[0], len(error.problems) - 1
+        rest = f" (and {more} more: run `faqbot check {error.path}`)" if more else ""
+        print(f"faqbot: cannot load the knowledge base {error.path}:{first}{rest}", file=sys.stderr)
         return EXIT_CONFIG
     except ConfigError as error:
         print(f"faqbot: {error}", file=sys.stderr)
@@ -267,7 +269,8 @@ def _run(args: argparse.Namespace) -> int:
     except config.ConfigError as error:
         print(f"faqbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    logs.configure(settings.log_level, [settings.token])
+    secrets = [settings.token] + ([settings.webhook.secret] if settings.webhook else [])
+    logs.configure(settings.log_level, secrets)
     kb = knowledge.load(getattr(args, "kb", None) or settings.faq_path)
     try:
         analytics.Store(settings.db_path).close()  # fail here, in one line, not mid-start

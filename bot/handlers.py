@@ -15,11 +15,13 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes
 
 from bot import engine, render
-from bot.analytics import Store
+from bot.analytics import is_token
 from bot.config import Settings
+from bot.recorder import REPORT_CALL_SECONDS, Recorder, StoreUnavailable
 from faq import knowledge, safety
 from faq.embedding import Encoder
 from faq.knowledge import KnowledgeBase
@@ -28,11 +30,18 @@ from faq.reply import Kind, Reply
 LOGGER = logging.getLogger(__name__)
 ENGINE = "engine"  # keys in application.bot_data
 SERVICES = "services"
-PENDING_QUESTION = "pending_question"  # chat_data: the question "Ask the clinic" would send
 MAX_INLINE_RESULTS = 50
 INLINE_MATCHES = 10
 DESCRIPTION_CHARS = 120
 MAINTENANCE_SECONDS = 24 * 60 * 60  # retention runs at start and then daily
+RELOAD_LOCK = "reload_lock"  # bot_data: one reload at a time, the watcher's or /reload's
+# A changed file is loaded only once it has stayed the same (size and modification time)
+# this long: an editor's save takes milliseconds, a copy over a network share longer.
+SETTLE_SECONDS = 1.0
+# Building the matcher encodes each new phrasing (about 4 ms each on this machine): 2 MB
+# of new alternates, the most a file may hold, takes about two minutes. Past this, the
+# reload is abandoned, so that the watcher and the retention job go on.
+BUILD_SECONDS = 600.0
 
 
 class Engine:
@@ -53,10 +62,10 @@ class Engine:
 
 @dataclass(frozen=True)
 class Services:
-    """The settings and analytics store the handlers share."""
+    """The settings, and the recorder that keeps the analytics store off the event loop."""
 
     settings: Settings
-    store: Store
+    recorder: Recorder
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -99,16 +108,22 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a text message (new or edited) with the engine's reply."""
     message = update.effective_message
-    if message is None or not message.text or not addressed_to_bot(message, context):
+    if message is None or not message_text(message) or not addressed_to_bot(message, context):
         return
     engine, services = engine_of(context), services_of(context)
     reply = engine.matcher.reply(without_mention(message, context))
     log_reply(reply, "chat")
-    services.store.record(reply, "chat")
-    handoff = reply.kind is Kind.NO_MATCH and services.settings.staff_chat_id is not None
-    if handoff and context.chat_data is not None:
-        context.chat_data[PENDING_QUESTION] = reply.query
-    vote = Store.new_vote() if reply.kind is Kind.ANSWER else None
+    # Only queued: the writer thread stores them later, so the reply below never waits
+    # for the store or fails with it. Queued before sending, so the vote token and the
+    # pending question are there before anyone can tap the buttons that use them.
+    services.recorder.record(reply, "chat")
+    handoff = (
+        reply.kind is Kind.NO_MATCH
+        and services.settings.staff_chat_id is not None
+        and services.recorder.hold_question(message.chat_id, reply.query)
+    )
+    answered = reply.match.entry.id if reply.kind is Kind.ANSWER and reply.match else None
+    vote = services.recorder.issue_vote(answered) if answered else None
     await send(message, engine.renderer.reply(reply, vote=vote, handoff=handoff))
 
 
@@ -122,8 +137,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if entry is not None and message is not None:
         await query.answer()
         LOGGER.info("button: answer id=%s", entry.id)
-        services.store.record_lookup(entry.id, "chat")
-        await send(message, engine.renderer.answer(entry, vote=Store.new_vote()))
+        services.recorder.record_lookup(entry.id, "chat")
+        await send(
+            message, engine.renderer.answer(entry, vote=services.recorder.issue_vote(entry.id))
+        )
     elif prefix == render.TOPICS_PAGE and value.isdigit() and message is not None:
         await query.answer()
         rows = engine.renderer.topic_rows(int(value))
@@ -144,22 +161,31 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def _feedback(value: str, engine: Engine) -> bool:
+    """Whether 👍/👎 data is well formed; whether the bot issued its token, the store says."""
     entry_id, _, rest = value.partition(":")
     vote, _, helpful = rest.partition(":")
-    return engine.kb.entry(entry_id) is not None and bool(vote) and helpful in ("0", "1")
+    return engine.kb.entry(entry_id) is not None and is_token(vote) and helpful in ("0", "1")
 
 
 async def _record_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
     query = update.callback_query
     engine, services = engine_of(context), services_of(context)
     entry_id, vote, helpful = value.split(":")
-    if services.store.vote(entry_id, helpful == "1", vote):
-        LOGGER.info("feedback: id=%s helpful=%s", entry_id, helpful)
+    # Counted by the writer only for a token the bot issued, once; thanked either way.
+    services.recorder.vote(entry_id, helpful == "1", vote)
     thanks = engine.renderer.text(engine.kb.messages.feedback_thanks)
     await query.answer(thanks)
     rows = query.message.reply_markup.inline_keyboard if query.message.reply_markup else ()
+    feedback = f"{render.FEEDBACK}:"
+    if not any(str(b.callback_data or "").startswith(feedback) for row in rows for b in row):
+        return  # already thanked: a second tap of a stale button
     thanked = engine.renderer.thanked(rows)
-    await query.edit_message_reply_markup(reply_markup=render.Message("", thanked).markup)
+    try:
+        await query.edit_message_reply_markup(reply_markup=render.Message("", thanked).markup)
+    except BadRequest as error:
+        # Taps at once all see the 👍/👎 row; the first one's edit already thanked.
+        if "not modified" not in str(error):
+            raise
 
 
 async def _check_in_answered(
@@ -176,13 +202,15 @@ async def _check_in_answered(
         note = engine.renderer.text(engine.kb.messages.concern_declined)
         await send(query.message, render.messages([note]))
         return
-    reply = Reply(Kind.CRISIS, "")
-    services.store.record(reply, "chat")
-    handoff = services.settings.staff_chat_id is not None and context.chat_data is not None
-    if handoff:
-        context.chat_data[PENDING_QUESTION] = engine.renderer.text(
-            engine.kb.messages.concern_handoff
+    services.recorder.record(Reply(Kind.CRISIS, ""), "chat")
+    chat = update.effective_chat
+    handoff = (
+        services.settings.staff_chat_id is not None
+        and chat is not None
+        and services.recorder.hold_question(
+            chat.id, engine.renderer.text(engine.kb.messages.concern_handoff)
         )
+    )
     await send(query.message, engine.renderer.crisis(handoff=handoff))
 
 
@@ -190,25 +218,39 @@ async def _hand_off(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the patient's question to the staff group under an anonymous label."""
     query = update.callback_query
     engine, services = engine_of(context), services_of(context)
-    staff_chat = services.settings.staff_chat_id
-    pending = context.chat_data.pop(PENDING_QUESTION, None) if context.chat_data else None
-    if staff_chat is None or pending is None or update.effective_chat is None:
-        await query.answer(
-            engine.renderer.text(engine.kb.messages.handoff_expired), show_alert=True
-        )
+    staff_chat, chat = services.settings.staff_chat_id, update.effective_chat
+    expired = engine.renderer.text(engine.kb.messages.handoff_expired)
+    if staff_chat is None or chat is None:
+        await query.answer(expired, show_alert=True)
+        return
+    try:
+        claim = await services.recorder.claim_question(chat.id, services.settings.handoff_days)
+    except StoreUnavailable as error:
+        LOGGER.warning("handoff: not posted, the store is unavailable (%s)", error)
+        # The question stays pending (or was never taken): the same button works later.
+        await query.answer(engine.renderer.text(engine.kb.messages.error), show_alert=True)
+        return
+    if claim is None:
+        await query.answer(expired, show_alert=True)
         return
     await query.answer()
-    label = services.store.open_handoff(update.effective_chat.id)
+    label, pending = claim.label, claim.question
     # After a safety check-in the patient asked for a person, not a question answered.
     care = pending == engine.renderer.text(engine.kb.messages.concern_handoff)
     said = f" {render.escape(pending)}" if care else f" asks:\n\n{render.escape(pending)}"
-    post = await context.bot.send_message(
-        staff_chat,
-        f"<b>{render.escape(label)}</b>{said}\n\n"
-        "<i>Reply to this message to answer them; the bot relays it without names.</i>",
-        parse_mode=ParseMode.HTML,
-    )
-    services.store.posted(label, post.message_id)
+    try:
+        post = await context.bot.send_message(
+            staff_chat,
+            f"<b>{render.escape(label)}</b>{said}\n\n"
+            "<i>Reply to this message to answer them; the bot relays it without names.</i>",
+            parse_mode=ParseMode.HTML,
+        )
+    except Exception:
+        # Not posted: put the question back, so a later tap can post it.
+        services.recorder.close_handoff(label)
+        services.recorder.hold_question(chat.id, pending)
+        raise
+    services.recorder.posted(label, post.message_id)
     LOGGER.info("handoff: posted %s to the staff group", label)
     await query.edit_message_reply_markup(reply_markup=None)
     note = engine.renderer.text(engine.kb.messages.handoff_sent)
@@ -220,15 +262,25 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.effective_message
     engine, services = engine_of(context), services_of(context)
     replied = message.reply_to_message
-    handoff = services.store.handoff_for(replied.message_id) if replied else None
+    # Hand-offs are the bot's posts: staff replying to each other cost no lookup.
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
+        return
+    try:
+        handoff = await services.recorder.handoff_for(replied.message_id)
+    except StoreUnavailable as error:
+        LOGGER.warning("handoff: a staff reply not relayed, the store is unavailable (%s)", error)
+        await message.reply_text(
+            "Not sent: the bot cannot look this question up just now. "
+            "Please send your reply again in a minute."
+        )
+        return
     if handoff is None:
-        if replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
-            await message.reply_text("That question was already answered, or has expired.")
+        await message.reply_text("That question was already answered, or has expired.")
         return
     header = engine.renderer.text(engine.kb.messages.staff_reply)
     for part in render.messages([header, message.text or ""], bold_first=True):
         await context.bot.send_message(handoff.chat_id, part.html, parse_mode=ParseMode.HTML)
-    services.store.close_handoff(handoff.label)
+    services.recorder.close_handoff(handoff.label)
     LOGGER.info("handoff: relayed the reply to %s", handoff.label)
     await message.reply_text(f"Sent to {handoff.label}.")
 
@@ -274,11 +326,12 @@ async def inline_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """Count an answer the front desk sent from inline mode (needs /setinlinefeedback)."""
     entry_id = update.chosen_inline_result.result_id
     if engine_of(context).kb.entry(entry_id) is not None:
-        services_of(context).store.record_lookup(entry_id, "inline")
+        services_of(context).recorder.record_lookup(entry_id, "inline")
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Tell a sender of stickers, photos, voice or files that the bot reads text."""
+    """Tell a sender of stickers, or of photos, voice or files without a caption, that
+    the bot reads text."""
     engine = engine_of(context)
     note = engine.renderer.text(engine.kb.messages.text_only)
     await send(update.effective_message, render.messages([note]))
@@ -289,7 +342,15 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     from bot import report  # only admins pay for importing the report
 
     engine, services = engine_of(context), services_of(context)
-    figures = report.report(services.store, engine.kb)
+    try:
+        # On the writer's connection, off the event loop; patients' replies go on meanwhile.
+        figures = await services.recorder.call(
+            "report", lambda store: report.report(store, engine.kb), REPORT_CALL_SECONDS
+        )
+    except StoreUnavailable as error:
+        note = f"The analytics cannot be read just now ({error}). Try /stats again in a minute."
+        await send(update.effective_message, render.messages([note]))
+        return
     # <pre> keeps the report's columns aligned in Telegram's proportional font.
     chunks = render.split(report.to_text(figures).split("\n\n"))
     parts = [render.Message(f"<pre>{render.escape(chunk)}</pre>") for chunk in chunks]
@@ -297,23 +358,59 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Reload the knowledge base now, and tell the admin how it went."""
-    problem = reload_knowledge(context.application)
+    """Reload the knowledge base now, even one held for dropping many entries, and tell
+    the admin how it went."""
+    problem = await reload_knowledge(context.application, force=True)
     note = problem or "Reloaded: the bot now serves the knowledge base as it is on disk."
     await send(update.effective_message, render.messages([note]))
 
 
-def reload_knowledge(application: Application) -> str | None:
-    """Load the knowledge base file again; on any problem keep serving the old one and
-    return what went wrong."""
-    engine: Engine = application.bot_data[ENGINE]
-    path = engine.kb.path
-    try:
-        engine.load(knowledge.load(path))
-    except knowledge.KnowledgeBaseError as error:
-        LOGGER.error("reload failed; still serving the previous knowledge base:\n%s", error)
-        return f"Reload failed; still serving the previous knowledge base.\n\n{error}"
-    LOGGER.info("reloaded %s: %d entries", path, len(engine.kb.entries))
+async def reload_knowledge(application: Application, *, force: bool = False) -> str | None:
+    """Load the knowledge base file again, then serve it; None when done, else what the
+    admins should be told while the previous one keeps serving.
+
+    The file is loaded and checked in a child process killed past its time and memory
+    limits, and the matcher built in a thread: the bot answers throughout. Unless
+    forced, a file with over a third fewer entries or declined topics is held.
+    """
+    lock = application.bot_data.setdefault(RELOAD_LOCK, asyncio.Lock())
+    async with lock:
+        served: Engine = application.bot_data[ENGINE]
+        path = served.kb.path
+        try:
+            kb = await asyncio.to_thread(knowledge.load_isolated, path)
+            shrunk = None if force else knowledge.shrinkage(served.kb, kb)
+            if shrunk is not None:
+                LOGGER.warning("reload held until /reload: %s has %s", path.name, shrunk)
+                return (
+                    f"Not loaded: {path.name} now has {shrunk}. A file that loses over a "
+                    "third of either is held, in case it is only half saved. Still serving "
+                    "the previous knowledge base; send /reload to load this one anyway."
+                )
+            # Shielded: past the limit the build is left to finish unused, not cancelled
+            # (a thread cannot be), and this reload is reported as failed.
+            build = asyncio.ensure_future(
+                asyncio.to_thread(Engine, kb, served.encoder, served.cache_dir)
+            )
+            fresh = await asyncio.wait_for(asyncio.shield(build), BUILD_SECONDS)
+        except knowledge.KnowledgeBaseError as error:
+            LOGGER.error("reload failed; still serving the previous knowledge base:\n%s", error)
+            return f"Reload failed; still serving the previous knowledge base.\n\n{error}"
+        except TimeoutError:
+            LOGGER.error("reload failed: the matcher took over %.0f s to build", BUILD_SECONDS)
+            return (
+                f"Reload failed: preparing the matcher took over {BUILD_SECONDS:.0f} s. "
+                "Still serving the previous knowledge base."
+            )
+        except Exception as error:  # whatever it is, the previous knowledge base serves on
+            LOGGER.exception("reload failed; still serving the previous knowledge base")
+            return (
+                f"Reload failed ({type(error).__name__}: {error}); still serving the "
+                "previous knowledge base. The log has the details."
+            )
+        # One assignment: every update from now on gets the new matcher and renderer.
+        application.bot_data[ENGINE] = fresh
+    LOGGER.info("reloaded %s: %d entries", path, len(kb.entries))
     return None
 
 
@@ -333,51 +430,91 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def maintain(application: Application) -> None:
-    """Forever: reload the knowledge base when its files change, and apply retention
-    at start and daily."""
+    """Forever: reload the knowledge base when its files change and then stop changing,
+    and apply retention at start and daily; no failure of either ends it."""
     services: Services = application.bot_data[SERVICES]
     settings = services.settings
-    engine: Engine = application.bot_data[ENGINE]
-    watched = _stamps(engine.kb)
+    watched = _stamps(application.bot_data[ENGINE].kb)
     since_retention = MAINTENANCE_SECONDS
     while True:
-        if since_retention >= MAINTENANCE_SECONDS:
-            deleted = services.store.expire(settings.retention_days, settings.handoff_days)
-            LOGGER.info("retention: deleted %d old rows", deleted)
+        # Each step catches everything: an exception that once ended this task stopped
+        # the reloads and the daily retention for good.
+        try:
+            if since_retention >= MAINTENANCE_SECONDS:
+                # Queued: the writer applies it and logs the count, off the event loop.
+                services.recorder.expire(settings.retention_days, settings.handoff_days)
+                since_retention = 0.0
+        except Exception:
+            LOGGER.exception("retention failed; it runs again in a day")
             since_retention = 0.0
         await asyncio.sleep(settings.reload_seconds)
         since_retention += settings.reload_seconds
-        current = _stamps(engine.kb)
-        if current != watched:
+        try:
+            kb = application.bot_data[ENGINE].kb  # replaced by each reload
+            current = _stamps(kb)
+            if current == watched:
+                continue
+            # A save still in progress changes the file again within a moment (the first
+            # half of a non-atomic save is often valid YAML): wait for it to settle.
+            await asyncio.sleep(SETTLE_SECONDS)
+            if _stamps(kb) != current:
+                continue  # still changing: looked at again on the next round
             watched = current
-            problem = reload_knowledge(application)
+            problem = await reload_knowledge(application)
             if problem is not None:
                 await _tell_admins(application, problem)
+        except Exception as error:
+            LOGGER.exception("the knowledge base watcher failed; it goes on watching")
+            await _tell_admins(
+                application,
+                f"Reloading the knowledge base failed ({type(error).__name__}); the previous "
+                "one keeps serving. The log has the details.",
+            )
 
 
 async def _tell_admins(application: Application, note: str) -> None:
-    for admin in application.bot_data[SERVICES].settings.admin_ids:
-        for part in render.messages([note]):
-            try:
-                await application.bot.send_message(admin, part.html, parse_mode=ParseMode.HTML)
-            except Exception:
-                LOGGER.warning("could not tell admin about the failed reload", exc_info=True)
-
-
-def _stamps(kb: KnowledgeBase) -> tuple[float, ...]:
-    """Modification times of the knowledge base and its article (0 if missing)."""
-    return tuple(_mtime(path) for path in (kb.path, kb.path.parent / kb.source_name))
-
-
-def _mtime(path: Path) -> float:
+    """Send a note to every admin; a failure to send is logged, never raised."""
     try:
-        return path.stat().st_mtime_ns / 1e9
+        admins = application.bot_data[SERVICES].settings.admin_ids
+        if not admins:
+            LOGGER.warning("no ADMIN_IDS to tell: %s", note.split("\n", 1)[0])
+        for admin in admins:
+            for part in render.messages([note]):
+                try:
+                    await application.bot.send_message(admin, part.html, parse_mode=ParseMode.HTML)
+                except Exception:
+                    LOGGER.warning("could not tell an admin about the reload", exc_info=True)
+    except Exception:  # called from except blocks: must not raise itself
+        LOGGER.exception("could not tell the admins about the reload")
+
+
+def _stamps(kb: KnowledgeBase) -> tuple[tuple[int, int], ...]:
+    """Size and modification time of the knowledge base and of its article."""
+    return tuple(_stamp(path) for path in (kb.path, kb.path.parent / kb.source_name))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time in nanoseconds; (0, 0) if it is missing.
+
+    Both: a save can keep the modification time (same second on some file systems,
+    or a copy that preserves it) and change the size, or the other way round.
+    """
+    try:
+        status = path.stat()
     except OSError:
-        return 0.0
+        return (0, 0)
+    return (status.st_size, status.st_mtime_ns)
+
+
+def message_text(message: Message) -> str:
+    """What a person wrote: a message's text, or the caption of its photo, video or file."""
+    # A caption is read like text: "i want to kill myself" under a photo is a crisis.
+    return message.text or message.caption or ""
 
 
 def addressed_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """In a group the bot answers only mentions of it and replies to its own messages."""
+    """In a group the bot answers only mentions of it (in a text or a caption) and
+    replies to its own messages."""
     if message.chat.type == ChatType.PRIVATE:
         return True
     replied = message.reply_to_message
@@ -387,6 +524,16 @@ def addressed_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bo
         and replied.from_user.id == context.bot.id
     ):
         return True
+    if message.text is None and message.caption is not None:
+        # A caption's mentions are caption entities, which _mentions does not read.
+        username = f"@{context.bot.username}".lower()
+        return any(
+            (entity.type == MessageEntity.MENTION and text.lower() == username)
+            or (entity.user is not None and entity.user.id == context.bot.id)
+            for entity, text in message.parse_caption_entities(
+                [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+            ).items()
+        )
     return _mentions(message, context)
 
 
@@ -403,8 +550,9 @@ def _mentions(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
 
 
 def without_mention(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The message text without "@botname", which is addressing, not the question."""
-    text = message.text or ""
+    """The message text (or caption) without "@botname", which is addressing, not the
+    question."""
+    text = message_text(message)
     username = f"@{context.bot.username}"
     return text.replace(username, " ").replace(username.lower(), " ").strip()
 
