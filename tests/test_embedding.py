@@ -1,4 +1,5 @@
-"""The numpy all-MiniLM-L6-v2 encoder: agreement with sentence-transformers, checks, cache."""
+"""The all-MiniLM-L6-v2 encoders, numpy and int8 ONNX: agreement with sentence-transformers,
+checks, the ONNX model's cache and fallback, the vector cache."""
 
 from __future__ import annotations
 
@@ -9,24 +10,54 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 
 from faq import embedding
-from faq.embedding import DIMENSIONS, Encoder, ModelError, ModelFiles, VectorCache
+from faq.embedding import DIMENSIONS, WEIGHTS_SHA256, Encoder, ModelError, ModelFiles, VectorCache
 
 REFERENCE = json.loads(
     (Path(__file__).parent / "data" / "embedding_reference.json").read_text(encoding="utf-8")
 )
 TEXTS = [sentence["text"] for sentence in REFERENCE["sentences"]]
+# What the int8 model must keep: each vector's cosine to sentence-transformers' (0.9966 at
+# worst, measured) and each pairwise cosine (0.008 off at most, measured).
+INT8_COSINE = 0.99
+INT8_PAIRWISE = 0.02
 
 
 @pytest.fixture(scope="session")
 def encoder() -> Encoder:
-    """The real encoder, loaded once: checking and reading 90 MB takes a while."""
-    return Encoder.load()
+    """The numpy encoder, loaded once: checking and reading 90 MB takes a while."""
+    return Encoder.load(backend="numpy")
+
+
+@pytest.fixture(scope="session")
+def onnx_encoder() -> Encoder:
+    """The int8 ONNX encoder as the bot loads it, from the tests' cache directory."""
+    loaded = Encoder.load()
+    assert "-onnx-int8-" in loaded.vector_key, "onnxruntime missing: the numpy fallback loaded"
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def onnx_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache directory holding a freshly built ONNX model, to copy and then damage."""
+    directory = tmp_path_factory.mktemp("onnx")
+    Encoder.load(cache_dir=directory)
+    return directory
+
+
+@pytest.fixture(params=["numpy", "onnx"])
+def any_encoder(request: pytest.FixtureRequest) -> Encoder:
+    """Each backend in turn, for what both must do."""
+    chosen: Encoder = request.getfixturevalue(
+        "encoder" if request.param == "numpy" else "onnx_encoder"
+    )
+    return chosen
 
 
 class CountingEncoder:
@@ -34,7 +65,7 @@ class CountingEncoder:
 
     def __init__(self, inner: Encoder) -> None:
         self.inner = inner
-        self.weights_sha256 = inner.weights_sha256
+        self.vector_key = inner.vector_key
         self.calls = 0
         self.texts: list[str] = []
 
@@ -63,21 +94,130 @@ def test_vectors_match_sentence_transformers(encoder: Encoder) -> None:
     np.testing.assert_allclose(vectors @ vectors.T, REFERENCE["cosine"], atol=1e-4, rtol=0)
 
 
-def test_vectors_are_unit_length_float32(encoder: Encoder) -> None:
-    vectors = encoder.encode([*TEXTS, "a", "word " * 600])
+def test_int8_onnx_vectors_agree_with_sentence_transformers(onnx_encoder: Encoder) -> None:
+    vectors = onnx_encoder.encode(TEXTS).astype(np.float64)
+    expected = np.array([sentence["vector"] for sentence in REFERENCE["sentences"]])
+    cosines = (vectors * expected).sum(axis=1) / np.linalg.norm(expected, axis=1)
+    assert cosines.min() >= INT8_COSINE, TEXTS[int(cosines.argmin())]
+    pairwise = vectors @ vectors.T
+    reference = np.array(REFERENCE["cosine"])
+    np.testing.assert_allclose(pairwise, reference, atol=INT8_PAIRWISE, rtol=0)
+    # Ranking: of two texts, the one nearer a third stays nearer, unless their cosines to
+    # it were within 2 * INT8_PAIRWISE (10 of 660 orders flip, all within 0.007).
+    nearer = reference[:, :, None] - reference[:, None, :]
+    kept = (pairwise[:, :, None] - pairwise[:, None, :]) * nearer > 0
+    assert kept[np.abs(nearer) > 2 * INT8_PAIRWISE].all()
+
+
+def test_unquantized_onnx_graph_matches_numpy(encoder: Encoder) -> None:
+    # Whatever the int8 model loses is then quantization's, not a wrong graph's.
+    from safetensors.numpy import load_file
+
+    weights = load_file(embedding.locate().weights)
+    graph = embedding._Graph(weights, {}).model().SerializeToString()
+    model = embedding._OnnxModel(embedding._import_onnxruntime(), graph)
+    float_encoder = Encoder(encoder._tokenizer, model, WEIGHTS_SHA256, "float")
+    np.testing.assert_allclose(float_encoder.encode(TEXTS), encoder.encode(TEXTS), atol=1e-5)
+
+
+def test_both_backends_name_the_verified_weights(encoder: Encoder, onnx_encoder: Encoder) -> None:
+    assert encoder.weights_sha256 == onnx_encoder.weights_sha256 == WEIGHTS_SHA256
+    assert encoder.vector_key != onnx_encoder.vector_key
+    assert encoder.vector_key.startswith(WEIGHTS_SHA256)
+    assert onnx_encoder.vector_key.startswith(WEIGHTS_SHA256)
+
+
+def test_vectors_are_unit_length_float32(any_encoder: Encoder) -> None:
+    vectors = any_encoder.encode([*TEXTS, "a", "word " * 600])
     assert vectors.dtype == np.float32
     assert vectors.shape == (len(TEXTS) + 2, DIMENSIONS)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
-def test_batching_and_padding_do_not_change_vectors(encoder: Encoder) -> None:
-    together = encoder.encode(TEXTS)
-    alone = np.vstack([encoder.encode([text]) for text in TEXTS])
+def test_batching_and_padding_do_not_change_vectors(any_encoder: Encoder) -> None:
+    together = any_encoder.encode(TEXTS)
+    alone = np.vstack([any_encoder.encode([text]) for text in TEXTS])
     np.testing.assert_allclose(together, alone, atol=1e-5)
 
 
-def test_no_texts_give_an_empty_matrix(encoder: Encoder) -> None:
-    assert encoder.encode([]).shape == (0, DIMENSIONS)
+def test_no_texts_give_an_empty_matrix(any_encoder: Encoder) -> None:
+    assert any_encoder.encode([]).shape == (0, DIMENSIONS)
+
+
+def test_onnx_model_is_cached_with_its_sha256(onnx_model_dir: Path) -> None:
+    model = onnx_model_dir / f"{WEIGHTS_SHA256}-onnx-int8-v2.onnx"
+    sidecar = model.with_name(model.name + ".sha256")
+    assert sorted(p.name for p in onnx_model_dir.iterdir()) == [model.name, sidecar.name]
+    assert sidecar.read_text(encoding="ascii") == embedding._sha256(model)
+
+
+@pytest.mark.parametrize("damage", ["flipped byte", "sha256 of garbage", "no sidecar"])
+def test_damaged_onnx_model_is_rebuilt(
+    damage: str, onnx_model_dir: Path, tmp_path: Path, onnx_encoder: Encoder
+) -> None:
+    for built in onnx_model_dir.iterdir():
+        (tmp_path / built.name).write_bytes(built.read_bytes())
+    model = tmp_path / f"{WEIGHTS_SHA256}-onnx-int8-v2.onnx"
+    sidecar = model.with_name(model.name + ".sha256")
+    if damage == "flipped byte":
+        flipped_copy(model, model)
+    elif damage == "sha256 of garbage":
+        # Passes the sha256 check, so it is onnxruntime that must reject it.
+        model.write_bytes(b"not an onnx model")
+        sidecar.write_text(embedding._sha256(model), encoding="ascii")
+    else:
+        sidecar.unlink()
+    rebuilt = Encoder.load(cache_dir=tmp_path)
+    assert rebuilt.vector_key == onnx_encoder.vector_key  # the build is deterministic
+    assert sidecar.read_text(encoding="ascii") == embedding._sha256(model)
+    np.testing.assert_allclose(rebuilt.encode(TEXTS), onnx_encoder.encode(TEXTS), atol=1e-6)
+
+
+def test_unwritable_onnx_cache_still_gives_the_onnx_backend(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a directory")
+    with caplog.at_level(logging.WARNING, logger="faq.embedding"):
+        loaded = Encoder.load(cache_dir=blocker)
+    assert "-onnx-int8-" in loaded.vector_key
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
+
+
+def test_without_onnxruntime_numpy_serves_with_one_warning(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    encoder: Encoder,
+) -> None:
+    def missing() -> ModuleType:
+        raise ModuleNotFoundError("No module named 'onnxruntime'")
+
+    monkeypatch.setattr(embedding, "_import_onnxruntime", missing)
+    with caplog.at_level(logging.DEBUG, logger="faq.embedding"):
+        loaded = Encoder.load(cache_dir=tmp_path)
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
+    assert "onnxruntime" in caplog.records[0].getMessage()
+    assert loaded.vector_key == encoder.vector_key
+    np.testing.assert_array_equal(loaded.encode(TEXTS), encoder.encode(TEXTS))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_onnx_build_falls_back_to_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    encoder: Encoder,
+) -> None:
+    def broken(model: object) -> bytes:
+        raise RuntimeError("quantizer exploded")
+
+    monkeypatch.setattr(embedding, "_quantize", broken)
+    with caplog.at_level(logging.DEBUG, logger="faq.embedding"):
+        loaded = Encoder.load(cache_dir=tmp_path)
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
+    assert "quantizer exploded" in caplog.records[0].getMessage()
+    assert loaded.vector_key == encoder.vector_key
 
 
 @pytest.mark.parametrize("tampered", ["weights", "tokenizer"])
@@ -141,8 +281,23 @@ def test_cache_encodes_once_then_reads(encoder: Encoder, tmp_path: Path) -> None
     assert counting.calls == 1
     np.testing.assert_array_equal(first, second)
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [
-        cache.path(encoder.weights_sha256, TEXTS[:4]).name
+        cache.path(encoder.vector_key, TEXTS[:4]).name
     ]
+
+
+def test_cache_keeps_each_backends_vectors_apart(
+    encoder: Encoder, onnx_encoder: Encoder, tmp_path: Path
+) -> None:
+    cache = VectorCache(tmp_path)
+    onnx_counting, numpy_counting = CountingEncoder(onnx_encoder), CountingEncoder(encoder)
+    cache.vectors(onnx_counting, TEXTS[:4])
+    # Neither the same list nor the same texts in another list come from the other backend.
+    np.testing.assert_array_equal(
+        cache.vectors(numpy_counting, TEXTS[:4]), encoder.encode(TEXTS[:4])
+    )
+    cache.vectors(numpy_counting, TEXTS[:3])
+    assert numpy_counting.texts == TEXTS[:4]
+    assert onnx_counting.texts == TEXTS[:4]
 
 
 def test_cache_encodes_only_the_texts_it_has_not_seen(encoder: Encoder, tmp_path: Path) -> None:
@@ -158,7 +313,7 @@ def test_cache_encodes_only_the_texts_it_has_not_seen(encoder: Encoder, tmp_path
 def test_cache_reencodes_a_malformed_file(encoder: Encoder, tmp_path: Path) -> None:
     counting = CountingEncoder(encoder)
     cache = VectorCache(tmp_path)
-    path = cache.path(encoder.weights_sha256, TEXTS[:2])
+    path = cache.path(encoder.vector_key, TEXTS[:2])
     np.savez(path, texts=np.array(TEXTS[:2]), vectors=np.zeros((3, DIMENSIONS), np.float32))
     vectors = cache.vectors(counting, TEXTS[:2])
     assert counting.calls == 1
