@@ -28,13 +28,15 @@ from faq.safety import Tier
 LOGGER = logging.getLogger(__name__)
 EXEMPLARS_PATH = Path(__file__).with_name("safety-exemplars.yaml")
 # A long message is read from its end, where people most often say what they mean to
-# do: its last sentence, and its last sentences up to TAIL characters. The model's cost
-# grows with the tokens it reads (about 150 ms for its 256), the story around dilutes
-# one sentence's meaning, and the named rules read every word anyway. Reading every
-# sentence alone was tried on short messages and dropped: it found one more crisis in
-# 129 and flagged 8 more of 819 ordinary questions ("I'm tired of starting over." alone).
-WINDOW = 400  # characters: a message up to this long is read whole
-TAIL = 200  # characters of last sentences read of a longer one
+# do: its last two sentences together, and each alone. The model's cost grows with the tokens it
+# reads (about 150 ms for its 256), the story around dilutes one sentence's meaning
+# ("I have had OCD for years ... You won't have to worry about me anymore" reads as a
+# question about OCD), and the named rules read every word anyway. Short messages are
+# read whole: reading each of their sentences alone found one more crisis in 129 and
+# flagged 8 more of 819 ordinary questions ("I'm tired of starting over." alone).
+WINDOW = 240  # characters: a message up to this long is read whole
+LAST_SENTENCES = 2
+SENTENCE = 200  # characters at most of one sentence read alone
 
 
 @dataclass(frozen=True)
@@ -130,15 +132,21 @@ class SafetyNet:
         vectors = self.encoder.encode(passages)
         unsafe = vectors @ self._unsafe.T
         ordinary = vectors @ self._ordinary.T
+        # A sentence of a long message stands out only against the message's end as a
+        # whole: "I'm tired of starting over." alone reads like "I'm tired of life", but
+        # not beside "Would someone like me be a candidate for the drip?".
+        context = float(ordinary[0].max()) if len(passages) > 1 and ordinary.size else -1.0
         best: SemanticVerdict | None = None
         for row, passage in enumerate(passages):
-            verdict = self._verdict(passage, unsafe[row], ordinary[row])
+            verdict = self._verdict(passage, unsafe[row], ordinary[row], context if row else -1.0)
             if best is None or _rank(verdict) > _rank(best):
                 best = verdict
         assert best is not None
         return best
 
-    def _verdict(self, passage: str, unsafe: np.ndarray, ordinary: np.ndarray) -> SemanticVerdict:
+    def _verdict(
+        self, passage: str, unsafe: np.ndarray, ordinary: np.ndarray, context: float
+    ) -> SemanticVerdict:
         limits = self.thresholds
         nearest = int(np.argmax(unsafe))
         score = float(unsafe[nearest])
@@ -148,6 +156,7 @@ class SafetyNet:
         plain = int(np.argmax(ordinary)) if len(ordinary) else -1
         plain_score = float(ordinary[plain]) if plain >= 0 else -1.0
         plain_text = self.ordinary[plain] if plain >= 0 else ""
+        plain_score = max(plain_score, context)
         tier: Tier | None = None
         if crisis_score >= limits.crisis and crisis_score - plain_score >= limits.margin:
             tier, nearest, score = Tier.CRISIS, crisis_nearest, crisis_score
@@ -159,17 +168,14 @@ class SafetyNet:
 
 
 def _passages(message: str) -> list[str]:
-    """The parts of the message the model reads: all of it, or the end of a long one."""
+    """The parts of the message the model reads: all of it; or, for a long one, its end
+    (its last sentences, up to WINDOW characters), then each of its last sentences."""
     whole = " ".join(message.split())
     if len(whole) <= WINDOW:
         return [whole]
-    tail: list[str] = []
-    for sentence in reversed(text.sentences(whole)):
-        if tail and len(sentence) + sum(map(len, tail)) > TAIL:
-            break
-        tail.insert(0, sentence)
-    last, end = tail[-1][-WINDOW:], " ".join(tail)[-WINDOW:]
-    return [last] if last == end else [last, end]
+    last = text.sentences(whole)[-LAST_SENTENCES:]
+    end = " ".join(last)[-WINDOW:]
+    return [end, *(sentence[-SENTENCE:] for sentence in last)]
 
 
 def _rank(verdict: SemanticVerdict) -> tuple[int, float]:
