@@ -179,6 +179,8 @@ class Renderer:
         if vote is not None:
             rows += (feedback_row(entry.id, vote),)
         paragraphs = [entry.question, *entry.answer.split("\n")]
+        if entry.from_clinic:
+            paragraphs.append(self.text(self.kb.messages.clinic_note))
         return messages(paragraphs, rows, bold_first=True)
 
     def no_answer(self, handoff: bool) -> list[Message]:

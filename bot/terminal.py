@@ -43,6 +43,8 @@ def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
         return "\n".join([kb.render(messages.did_you_mean), *_numbered(options)])
     assert reply.match is not None
     parts = [reply.match.entry.question, "", reply.match.entry.answer]
+    if reply.match.entry.from_clinic:
+        parts += ["", kb.render(messages.clinic_note)]
     if options:
         parts += ["", "Related questions:", *_numbered(options)]
     return "\n".join(parts)

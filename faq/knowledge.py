@@ -98,10 +98,24 @@ MESSAGE_FIELDS = {
     "talk_to_team",
     "other_language",
     "other_language_es",
+    "clinic_note",
 }
 REQUIRED_MESSAGES = ("welcome", "disclaimer", "no_answer", "crisis")
 MATCHING_FIELDS = {"answer_threshold", "suggest_threshold", "margin"}
-ENTRY_FIELDS = {"id", "question", "alternates", "keywords", "answer", "related", "topic"}
+ENTRY_FIELDS = {
+    "id",
+    "question",
+    "alternates",
+    "keywords",
+    "answer",
+    "related",
+    "topic",
+    "source",
+}
+# Where an entry's answer comes from: the approved article (quoted word for word), or
+# the clinic's own details (hours, phone, address, booking), written by the clinic.
+ARTICLE, CLINIC = "article", "clinic"
+ENTRY_SOURCES = (ARTICLE, CLINIC)
 REQUIRED_ENTRY = ("id", "question", "answer")
 UNANSWERED_FIELDS = {"topic", "alternates"}
 
@@ -165,6 +179,8 @@ class Messages:
         "I can only answer in English. If you are in danger, call 911, or call or text "
         "988. To reach the clinic, call {phone}."
     )
+    # Under a clinic entry's answer: the clinic's own details, not the approved article.
+    clinic_note: str = "This is {name}'s own information."
     other_language_es: str = (
         "Solo puedo responder en inglés. Si está en peligro, llame al 911, o llame o "
         "envíe un mensaje de texto al 988 (para español, marque 2). Para comunicarse "
@@ -192,6 +208,12 @@ class Entry:
     keywords: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     topic: str = ""
+    source: str = ARTICLE  # "clinic": the clinic's own text, shown as such
+
+    @property
+    def from_clinic(self) -> bool:
+        """True for the clinic's own details rather than a passage of the article."""
+        return self.source == CLINIC
 
 
 @dataclass(frozen=True)
@@ -631,13 +653,21 @@ class _Checker:
                     "ask it (at least 12), or it will only match its question's own words",
                 )
             answer = entry.get("answer")
-            if "answer" in entry and self.text_field((*path, "answer"), answer, "answer"):
-                covered.append(text.comparable(answer))
-                if article is not None and covered[-1] not in article:
-                    self.error(
-                        (*path, "answer"),
-                        f"the answer of '{name}' is not found word for word in the source article",
-                    )
+            source_of = entry.get("source", ARTICLE)
+            if source_of not in ENTRY_SOURCES:
+                self.error((*path, "source"), f"source must be {' or '.join(ENTRY_SOURCES)}")
+                continue
+            if "answer" not in entry or not self.text_field((*path, "answer"), answer, "answer"):
+                continue
+            if source_of == CLINIC:
+                self.clinic_answer(path, name, answer)
+                continue
+            covered.append(text.comparable(answer))
+            if article is not None and covered[-1] not in article:
+                self.error(
+                    (*path, "answer"),
+                    f"the answer of '{name}' is not found word for word in the source article",
+                )
         answers = {
             entry.get("id"): entry.get("answer") for entry in entries if isinstance(entry, dict)
         }
@@ -646,6 +676,24 @@ class _Checker:
                 self.related(("entries", index), entry, ids, answers)
         if source is not None:
             self.coverage(source, covered)
+
+    def clinic_answer(self, path: tuple, name: str, answer: str) -> None:
+        """A clinic entry may use the clinic's details; until they are filled in, its
+        questions get the decline with the clinic's contact."""
+        self.placeholders((*path, "answer"), answer)
+        missing = unfilled(answer, self.data.get("clinic"))
+        if missing:
+            fields = ", ".join(f"clinic.{field}" for field in missing if field)
+            needs = (
+                f"{fields} filled in"
+                if fields
+                else "its answer written in place of the placeholder"
+            )
+            self.warn(
+                (*path, "answer"),
+                f"clinic entry '{name}' needs {needs}; until then its questions get the "
+                "decline with the clinic's contact",
+            )
 
     def entry_id(self, path: tuple, entry_id: str, ids: dict[str, int]) -> None:
         if not ID_PATTERN.match(entry_id):
@@ -739,34 +787,74 @@ class _Checker:
                 self.warn(("entries",), f"no answer covers the article's sentence: {sentence!r}")
 
 
+def unfilled(answer: str, clinic: Any) -> list[str]:
+    """The clinic fields a clinic answer uses that are empty or still placeholders; an
+    answer that is itself a [PLACEHOLDER] needs its own text (an empty list then means
+    nothing is missing only if the answer is not a placeholder)."""
+    values = clinic if isinstance(clinic, dict) else {}
+    missing = [
+        field
+        for field in dict.fromkeys(re.findall(r"\{([^{}]*)\}", answer))
+        if not isinstance(values.get(field), str)
+        or not values[field].strip()
+        or PLACEHOLDER.match(values[field].strip())
+    ]
+    if PLACEHOLDER.match(answer.strip()) and not missing:
+        return [""]
+    return missing
+
+
+def declined_ids(data: dict[str, Any], clinic: dict[str, str]) -> frozenset[str]:
+    """Ids of the clinic entries not filled in: a related button to one would not work."""
+    return frozenset(
+        item["id"]
+        for item in data["entries"]
+        if item.get("source") == CLINIC and unfilled(item["answer"].strip(), clinic)
+    )
+
+
 def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
     source_path = path.parent / data["source"]
-    entries = tuple(
-        Entry(
-            id=item["id"],
-            question=item["question"].strip(),
-            answer=item["answer"].strip(),
-            alternates=tuple(item.get("alternates") or ()),
-            keywords=tuple(item.get("keywords") or ()),
-            related=tuple(item.get("related") or ()),
-            topic=item.get("topic") or "",
+    clinic = {k: v.strip() for k, v in data["clinic"].items()}
+    entries: list[Entry] = []
+    # A clinic entry whose details are not filled in is declined, with the contact,
+    # like any topic the bot has no approved answer for: never a nearby passage.
+    declined: list[Unanswered] = []
+    not_filled = declined_ids(data, clinic)
+    for item in data["entries"]:
+        answer = item["answer"].strip()
+        phrasings = tuple(item.get("alternates") or ())
+        if item.get("source") == CLINIC:
+            if unfilled(answer, clinic):
+                declined.append(Unanswered(item["id"], (item["question"].strip(), *phrasings)))
+                continue
+            answer = answer.format_map({name: clinic.get(name, "") for name in CLINIC_FIELDS})
+        entries.append(
+            Entry(
+                id=item["id"],
+                question=item["question"].strip(),
+                answer=answer,
+                alternates=phrasings,
+                keywords=tuple(item.get("keywords") or ()),
+                related=tuple(r for r in item.get("related") or () if r not in not_filled),
+                topic=item.get("topic") or "",
+                source=item.get("source") or ARTICLE,
+            )
         )
-        for item in data["entries"]
-    )
     unanswered = tuple(
         Unanswered(topic=item["topic"], alternates=tuple(item["alternates"]))
         for item in data.get("unanswered") or ()
-    )
+    ) + tuple(declined)
     return KnowledgeBase(
         path=path,
         source_text=read_limited(source_path, MAX_ARTICLE_BYTES),
-        clinic=Clinic(**{k: v.strip() for k, v in data["clinic"].items()}),
+        clinic=Clinic(**clinic),
         messages=Messages(**{k: v.strip() for k, v in data["messages"].items()}),
         matching=MatchSettings(**(data.get("matching") or {})),
         synonyms={
             str(word): tuple(variants) for word, variants in (data.get("synonyms") or {}).items()
         },
-        entries=entries,
+        entries=tuple(entries),
         unanswered=unanswered,
         source_name=data["source"],
     )
