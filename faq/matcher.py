@@ -17,13 +17,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
-from faq import language, smalltalk, text
+from faq import decline, language, smalltalk, text
 from faq.knowledge import Entry, KnowledgeBase
 from faq.reply import Kind, Match, Reply
 from faq.safety import Tier
-from faq.triage import Triage
+from faq.triage import Assessment, Triage
 
 MAX_SUGGESTIONS = 3
 # A message longer than this is read from its start and its end, where people put
@@ -51,6 +52,20 @@ ENTRY_EVIDENCE = 0.85
 # Entry-level evidence alone suggests but does not answer: "is bitcoin going up this
 # week" shares "going" and "week" with one entry's phrasings and no phrasing with it.
 MIN_DIRECT_TO_ANSWER = 20.0
+# Meaning in the decision (the ranking stays lexical). Cosines of the message's vector
+# to each answer's nearest phrasing; chosen on the development sets (README, "How
+# matching works"):
+# - AGREE_COSINE, AGREE_LEAD: an undecided lexical top ("Did you mean") is answered
+#   when the embedding's nearest answer is the same one, at least this close, and this
+#   far ahead of the next answer.
+# - DISAGREE_LEAD: a lexical answer becomes "Did you mean" when the embedding puts
+#   another answer (or a topic the article does not answer) this far ahead of it.
+AGREE_COSINE = 0.5
+AGREE_LEAD = 0.03
+DISAGREE_LEAD = 0.05
+# A fragment ("how long") is ambiguous whatever its nearest phrasing: the model places
+# it somewhere, but the patient has not yet said which question they mean.
+MIN_WORDS_TO_AGREE = 3
 # Read on the raw sentence: folding every sentence of a long story costs more than the
 # rest of matching it.
 _QUESTION_START = re.compile(
@@ -90,6 +105,24 @@ class _Ranked:
     target: int
     score: float
     direct: float
+
+
+@dataclass(frozen=True)
+class _Meanings:
+    """Every answer's phrasings as vectors, to weigh a message's meaning per answer."""
+
+    vectors: np.ndarray  # one row per phrasing, grouped by answer
+    starts: np.ndarray  # the first row of each answer's group
+    keys: tuple[str, ...]  # each group's answer key
+
+    def nearest(self, vector: np.ndarray) -> tuple[dict[str, float], str, float]:
+        """Each answer's cosine (its nearest phrasing), the nearest answer, and its lead
+        over the next."""
+        cosines = np.maximum.reduceat(self.vectors @ vector, self.starts)
+        order = np.argsort(-cosines)
+        lead = float(cosines[order[0]] - cosines[order[1]]) if len(order) > 1 else 1.0
+        by_key = dict(zip(self.keys, cosines.tolist(), strict=True))
+        return by_key, self.keys[int(order[0])], lead
 
 
 @dataclass(frozen=True)
@@ -158,6 +191,26 @@ class Matcher:
         self._relevant = min(
             settings.suggest_threshold, settings.answer_threshold - settings.margin
         )
+        self._meanings = self._embed_answers(sources)
+
+    def _embed_answers(
+        self, sources: list[tuple[Entry | None, str, Iterable[str]]]
+    ) -> _Meanings | None:
+        """The net's vectors of every answer's phrasings, grouped by answer; None without
+        a net, or when the net was built for another knowledge base."""
+        net = self.triage.net
+        if net is None:
+            return None
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for _, key, phrasings in sources:
+            grouped[key].extend(p for p in phrasings if p.strip())
+        keys = tuple(key for key, phrasings in grouped.items() if phrasings)
+        texts = [phrase for key in keys for phrase in grouped[key]]
+        vectors = net.phrasing_vectors(texts)
+        if vectors is None or len(keys) < 2:
+            return None
+        starts = np.cumsum([0, *(len(grouped[key]) for key in keys[:-1])])
+        return _Meanings(np.ascontiguousarray(vectors), starts, keys)
 
     def _target(self, entry: Entry | None, key: str, phrasings: list[tuple[str, ...]]) -> _Target:
         weighted = []
@@ -180,6 +233,11 @@ class Matcher:
         # Folded once: the crisis check and the matching both read every word.
         folded = text.fold(message)
         assessment = self.triage.assess(message, folded)
+        lexical = self._lexical(message, folded, assessment)
+        return self._decide(message, assessment.vector, lexical)
+
+    def _lexical(self, message: str, folded: str, assessment: Assessment) -> Reply:
+        """The decision from words alone, after triage."""
         spoken = assessment.language
         if assessment.tier is Tier.CRISIS:
             return Reply(Kind.CRISIS, message, language=spoken)
@@ -222,6 +280,39 @@ class Matcher:
         if best.score >= settings.suggest_threshold:
             return Reply(Kind.SUGGESTIONS, message, top, tuple(close[:MAX_SUGGESTIONS]))
         return Reply(Kind.NO_MATCH, message, top, ())
+
+    def _decide(self, message: str, vector: np.ndarray | None, lexical: Reply) -> Reply:
+        """The lexical decision, weighed against the message's meaning and against what
+        the passage can answer. Only the answer-or-suggest choice changes; the ranking
+        (and so the suggestions offered) stays lexical."""
+        top = lexical.match
+        if top is None or lexical.kind not in (Kind.ANSWER, Kind.SUGGESTIONS):
+            return lexical
+        kind = lexical.kind
+        if self._meanings is not None and vector is not None:
+            cosines, nearest, lead = self._meanings.nearest(vector)
+            mine = cosines.get(top.entry.answer, -1.0)
+            if (
+                kind is Kind.SUGGESTIONS
+                and nearest == top.entry.answer
+                and mine >= AGREE_COSINE
+                and lead >= AGREE_LEAD
+                and len(message.split()) >= MIN_WORDS_TO_AGREE
+            ):
+                kind = Kind.ANSWER  # words and meaning agree: evidence enough to answer
+            elif kind is Kind.ANSWER and (
+                nearest != top.entry.answer and cosines[nearest] - mine >= DISAGREE_LEAD
+            ):
+                kind = Kind.SUGGESTIONS  # they disagree: let the patient choose
+        if kind is Kind.ANSWER and decline.unanswerable(message, top.entry.answer):
+            kind = Kind.SUGGESTIONS  # about this passage, but asking what it does not hold
+        if kind is lexical.kind:
+            return lexical
+        if kind is Kind.ANSWER:
+            others = tuple(m for m in lexical.suggestions if m.entry.answer != top.entry.answer)
+            return Reply(Kind.ANSWER, lexical.query, top, others[:MAX_SUGGESTIONS])
+        offered = _distinct((top, *lexical.suggestions))[:MAX_SUGGESTIONS]
+        return Reply(Kind.SUGGESTIONS, lexical.query, top, tuple(offered))
 
     def _phrasing_wins(self, best: _Ranked, rivals: list[_Ranked]) -> bool:
         """Whether one of the best target's phrasings matches clearly better than any

@@ -12,9 +12,10 @@ film plot would raise alarms.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -74,6 +75,9 @@ class SemanticVerdict:
     ordinary: float  # cosine to the nearest ordinary phrasing
     ordinary_text: str
     passage: str  # the part of the message the model read
+    # The message's own vector (its whole, or a long one's end): the matcher reuses it
+    # to weigh meaning in its decision without encoding the message twice.
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,15 @@ class SafetyNet:
             if best is None or _rank(verdict) > _rank(best):
                 best = verdict
         assert best is not None
-        return best
+        return dataclasses.replace(best, vector=vectors[0])
+
+    def phrasing_vectors(self, phrasings: Sequence[str]) -> np.ndarray | None:
+        """The vectors of ordinary phrasings the net already holds, one row each, or
+        None if any is not among them (a knowledge base other than the net's)."""
+        rows = {text: row for row, text in enumerate(self.ordinary)}
+        if any(phrase not in rows for phrase in phrasings):
+            return None
+        return self._ordinary[[rows[phrase] for phrase in phrasings]]
 
     def _verdict(
         self, passage: str, unsafe: np.ndarray, ordinary: np.ndarray, context: float

@@ -1,0 +1,213 @@
+"""Honest declines: a question whose specific ask the chosen passage cannot answer.
+
+The matcher finds the passage a question is *about*; that is not the same as a passage
+that *answers* it. "When was ketamine first approved by the FDA?" is about the passage
+that says ketamine is FDA-approved, but that passage holds no date, so answering with
+it would read as an answer that dodges the question. Each rule below names an answer
+type found from the question's form (a date, a figure, a choice between named things,
+a verdict on the asker's own case) and what a passage must hold to give it. When the
+passage lacks it, the bot offers the passage as "Did you mean" instead of answering.
+
+Rules are chosen on the development sets only (see README, "How matching works");
+each carries the messages it must catch and the look-alikes it must let through, and
+`tests/test_decisions.py` runs every rule on its own examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Words that say how to compare rather than what: "is it a pill or a drip" names
+# "pill" and "drip"; "or not", "or what", "or nah" name nothing.
+_FILLER = frozenset(
+    "a an the it its this that is are be or not what nah no so just more less other "
+    "something anything stuff thing things one some".split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+# A year or a calendar date: what an answer to "when was ..." needs.
+_DATE = re.compile(
+    r"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+\d",
+    re.IGNORECASE,
+)
+# A count: what "how many ..." needs. "several" and "many" are not counts.
+_COUNT = re.compile(
+    r"\d|\b(?:single|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|"
+    r"hundred|thousand|once|twice|half)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One answer type: how a question asks for it, and whether a passage holds it."""
+
+    name: str
+    why: str
+    asks: re.Pattern[str]  # the question's form that asks for this answer type
+    holds: Callable[[str, re.Match[str]], bool]  # passage, the ask -> does it answer it
+    examples: tuple[str, ...]  # questions the rule must hold back from passages lacking it
+    lookalikes: tuple[str, ...]  # questions of a similar form that ask for something else
+
+
+def _has_date(passage: str, _: re.Match[str]) -> bool:
+    return bool(_DATE.search(passage))
+
+
+def _has_count(passage: str, _: re.Match[str]) -> bool:
+    return bool(_COUNT.search(passage))
+
+
+def _has_figure(passage: str, ask: re.Match[str]) -> bool:
+    # The figure the question quotes ("75%", "17 times 23") must be the passage's own.
+    return all(number in passage for number in re.findall(r"\d+", ask.group(0)))
+
+
+def _addresses_reader(passage: str, _: re.Match[str]) -> bool:
+    # Only a passage written to the reader ("you", "your") can speak to their own case;
+    # the article speaks of patients in general.
+    return bool(re.search(r"\byou(?:r|rs)?\b", passage, re.IGNORECASE))
+
+
+def _names_an_alternative(passage: str, ask: re.Match[str]) -> bool:
+    # "glutamate or serotonin": a passage naming neither cannot choose between them.
+    # One named alternative is enough: "is it a pill or an IV drip" is answered by the
+    # passage that says "intravenously", never "pill".
+    folded = passage.lower()
+    named = [
+        word
+        for word in _WORD.findall(f"{ask.group('x')} {ask.group('y')}".lower())
+        if word not in _FILLER
+    ]
+    return not named or any(word[:5] in folded for word in named)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        name="date",
+        why="asks when something happened or in what year; only a dated passage answers",
+        asks=re.compile(
+            r"\b(?:when\s+(?:was|were|did|had)|(?:what|which)\s+year|since\s+when|"
+            r"how\s+long\s+ago|in\s+what\s+year)\b",
+            re.IGNORECASE,
+        ),
+        holds=_has_date,
+        examples=(
+            "when was ketamine first approved by the FDA?",
+            "what year did doctors start using ketamine for depression?",
+            "since when has ketamine been used for OCD?",
+        ),
+        lookalikes=(
+            "when will I start to feel better?",
+            "how long does the relief last?",
+            "is ketamine FDA approved?",
+        ),
+    ),
+    Rule(
+        name="count",
+        why="asks how many; a passage with no count ('several') cannot say how many",
+        asks=re.compile(
+            r"\bhow\s+many\b|\bwhat\s+(?:percent(?:age)?|proportion|fraction|"
+            r"share)\b",
+            re.IGNORECASE,
+        ),
+        holds=_has_count,
+        examples=(
+            "how many infusions will I need?",
+            "what percentage of patients respond to ketamine?",
+            "how many people with OCD get better on ketamine?",
+        ),
+        lookalikes=(
+            "how much ketamine do they give you, is it a big dose?",
+            "does it work for many people?",
+            "what is the success rate?",
+        ),
+    ),
+    Rule(
+        name="quoted_figure",
+        why="quotes a figure (a share, a sum) to confirm or compute; the passage must hold it",
+        asks=re.compile(
+            # Not "8-12 weeks" or "24/7": a range or a slash is part of a story.
+            r"\d+(?:\.\d+)?\s*(?:%|percent\b)|\d+\s*(?:times|x|\*|plus|minus|divided\s+by|"
+            r"multiplied\s+by)\s*\d+",
+            re.IGNORECASE,
+        ),
+        holds=_has_figure,
+        examples=(
+            "is it true ketamine improves ocd in 75% of patients?",
+            "what's 17 times 23",
+            "I read that 60 percent of people relapse, is that right?",
+        ),
+        lookalikes=(
+            "i wash my hands like 40 times a day, is that a compulsion?",
+            "my SSRI took 12 weeks to do anything, is ketamine faster?",
+            "I'm 14 weeks pregnant, is it safe?",
+        ),
+    ),
+    Rule(
+        name="own_case",
+        why="asks for a verdict on the asker's own case and says nothing about it; the "
+        "article speaks of patients in general, never to one reader",
+        asks=re.compile(
+            r"\b(?:will|would|could|can|does|is)\s+(?:it|this|ketamine|that|the\s+\w+)\s+"
+            r"(?:\w+\s+)?(?:work|help|be\s+right|be\s+good)\s+(?:for\s+)?(?:me|you)\s*\W*$"
+            r"|\bhow\s+likely\b.*\b(?:me|i)\b"
+            r"|\bis\s+(?:it|this|ketamine|\w+\s+therapy)\s+right\s+for\s+(?:me|you)\b"
+            r"|\bdo\s+i\s+(?:have|suffer\s+from)\s+(?:ocd|an?\s+\w+\s+disorder|an?\s+ocd)\b",
+            re.IGNORECASE,
+        ),
+        holds=_addresses_reader,
+        examples=(
+            "Will ketamine help me?",
+            "How likely is it to help me?",
+            "Is ketamine right for you?",
+            "I wash my hands a lot, do I have OCD?",
+        ),
+        lookalikes=(
+            "can ketamine work when nothing else has worked for me",
+            "am i a good candidate for ketamine",
+            "do i have to fast before the infusion",
+            "will ketamine help my OCD if SSRIs failed?",
+        ),
+    ),
+    Rule(
+        name="choice",
+        why="asks to choose between named alternatives; a passage naming none of them "
+        "makes no such comparison",
+        asks=re.compile(
+            r"\b(?:on|with|for|through|via|by)\s+(?:the\s+|an?\s+)?(?P<x>[a-z-]+)\s+or\s+"
+            r"(?:the\s+|an?\s+)?(?P<y>[a-z-]+)\s*\W*$",
+            re.IGNORECASE,
+        ),
+        holds=_names_an_alternative,
+        examples=(
+            "does ketamine work on glutamate or serotonin?",
+            "is ketamine processed by the liver or kidneys?",
+        ),
+        lookalikes=(
+            "is it a pill or an IV drip?",
+            "is it long lasting or just temporary",
+            "does it work for depression or only OCD?",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Unanswerable:
+    """A rule that holds the question back from a passage, and the ask it found."""
+
+    rule: Rule
+    ask: str
+
+
+def unanswerable(question: str, passage: str) -> Unanswerable | None:
+    """The first rule whose ask the question makes and the passage cannot answer."""
+    for rule in RULES:
+        found = rule.asks.search(question)
+        if found is not None and not rule.holds(passage, found):
+            return Unanswerable(rule, found.group(0))
+    return None

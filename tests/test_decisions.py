@@ -1,0 +1,86 @@
+"""The matcher's decision: honest declines (faq/decline.py) and meaning as evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from faq import decline
+from faq.matcher import Matcher
+from faq.reply import Kind
+
+# An article passage with no date, count, figure or word to the reader, naming neither
+# glutamate nor serotonin: what most passages of the article are like.
+PLAIN = (
+    "Ketamine is an FDA-approved anesthetic medication that is mainly used for sedation "
+    "during invasive medical procedures."
+)
+
+CASES = [
+    (rule.name, message, caught)
+    for rule in decline.RULES
+    for message, caught in (
+        *((m, True) for m in rule.examples),
+        *((m, False) for m in rule.lookalikes),
+    )
+]
+
+
+@pytest.mark.parametrize(("name", "message", "caught"), CASES)
+def test_every_rule_on_its_examples_and_lookalikes(name: str, message: str, caught: bool) -> None:
+    rule = next(rule for rule in decline.RULES if rule.name == name)
+    ask = rule.asks.search(message)
+    held_back = ask is not None and not rule.holds(PLAIN, ask)
+    assert held_back is caught, f"{name}: {message!r}"
+
+
+@pytest.mark.parametrize(
+    ("message", "passage"),
+    [
+        ("when was ketamine first approved?", "It was approved by the FDA in 1970."),
+        ("how many sessions will I need?", "Most patients need six infusions."),
+        ("is it true it helps 75% of patients?", "About 75% of patients improve."),
+        ("does ketamine work on glutamate or serotonin?", "Ketamine acts on glutamate."),
+        ("will it help me?", "Whether it helps you depends on your history."),
+    ],
+)
+def test_a_passage_that_holds_the_ask_answers_it(message: str, passage: str) -> None:
+    assert decline.unanswerable(message, passage) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when was ketamine first approved by the FDA?",
+        "is it true ketamine improves ocd in 75% of patients?",
+        "what's 17 times 23",
+        "Will Ketamine Help Me?",
+    ],
+)
+def test_the_article_does_not_answer_what_it_cannot(matcher: Matcher, message: str) -> None:
+    assert matcher.reply(message).kind is not Kind.ANSWER
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["is it a pill or an IV drip?", "What is ketamine used for?", "How do you treat OCD?"],
+)
+def test_words_and_meaning_agreeing_answer(matcher: Matcher, message: str) -> None:
+    assert matcher.reply(message).kind is Kind.ANSWER
+
+
+def test_the_net_s_vector_is_reused_and_matches_a_fresh_encoding(matcher: Matcher) -> None:
+    net = matcher.triage.net
+    assert net is not None
+    message = "how fast does ketamine work for ocd?"
+    verdict = net.assess(message)
+    assert verdict.vector is not None
+    assert np.allclose(verdict.vector, net.encoder.encode([message])[0], atol=1e-5)
+
+
+def test_without_the_net_the_lexical_decision_stands(rules_only: Matcher) -> None:
+    # No vector: only the honest declines can change the lexical reply.
+    assert rules_only.reply("is it a pill or an IV drip?").kind is not Kind.CRISIS
+    assert rules_only.reply("when was ketamine first approved by the FDA?").kind is not (
+        Kind.ANSWER
+    )
