@@ -16,6 +16,8 @@ def options_for(kb: KnowledgeBase, reply: Reply) -> list[Entry]:
     """The entries a person can pick next: suggestions, or an answer's related questions."""
     if reply.kind is Kind.SUGGESTIONS:
         return [match.entry for match in reply.suggestions]
+    if reply.kind is Kind.GREETING:  # the welcome promises the topics
+        return list(kb.entries)
     if reply.kind is Kind.ANSWER and reply.match is not None:
         related = (kb.entry(entry_id) for entry_id in reply.match.entry.related)
         return [entry for entry in related if entry is not None]
@@ -35,7 +37,8 @@ def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
         spanish = [messages.other_language_es] if reply.language == "es" else []
         return "\n\n".join(kb.render(m) for m in (*spanish, messages.other_language))
     if reply.kind is Kind.GREETING:
-        return "\n\n".join(kb.render(m) for m in (messages.welcome, messages.disclaimer) if m)
+        welcome = [kb.render(m) for m in (messages.welcome, messages.disclaimer, messages.contact)]
+        return "\n\n".join([*filter(None, welcome), topics_text(kb)])
     if reply.kind is Kind.NO_MATCH:
         return kb.render(messages.no_answer)
     options = options_for(kb, reply)
@@ -46,7 +49,7 @@ def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
     if reply.match.entry.from_clinic:
         parts += ["", kb.render(messages.clinic_note)]
     if options:
-        parts += ["", "Related questions:", *_numbered(options)]
+        parts += ["", kb.render(messages.related), *_numbered(options)]
     return "\n".join(parts)
 
 
@@ -69,6 +72,22 @@ def answer_entry(entry: Entry) -> Reply:
     return Reply(Kind.ANSWER, entry.question, Match(entry, 100.0))
 
 
+def topics_text(kb: KnowledgeBase) -> str:
+    """Every question, numbered: the terminal's /topics (Telegram shows them as buttons)."""
+    return "\n".join([kb.render(kb.messages.topics), *_numbered(kb.entries)])
+
+
+def _read(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
+    """One line, or None at the end of input; at a terminal with line editing and
+    history (readline), as people expect of a prompt."""
+    if not interactive:
+        return stdin.readline() or None
+    try:
+        return input("\nyou> ")
+    except EOFError:
+        return None
+
+
 def chat(
     matcher: Matcher,
     stdin: TextIO = sys.stdin,
@@ -78,19 +97,23 @@ def chat(
     """Read questions until end of input; a number picks one of the listed questions.
     Replies are recorded (channel "terminal") only when a store is given."""
     kb = matcher.kb
-    interactive = stdin.isatty()
+    interactive = stdin.isatty() and stdin is sys.stdin
+    if interactive:
+        import readline  # noqa: F401  (importing it gives input() editing and history)
     print(format_reply(kb, Reply(Kind.GREETING, "")), file=stdout)
-    print("\n(Type a question; a number picks a listed question; Ctrl-D quits.)", file=stdout)
-    options: list[Entry] = []
+    print(
+        "\n(Type a question; a number picks a listed question; /topics lists them again, "
+        "/help says how to ask; Ctrl-D quits.)",
+        file=stdout,
+    )
+    options: list[Entry] = list(kb.entries)
     checking_in = False  # the last reply asked the safety check-in's question
     while True:
-        if interactive:
-            print("\nyou> ", end="", file=stdout, flush=True)
         try:
-            line = stdin.readline()
+            line = _read(stdin, stdout, interactive)
         except KeyboardInterrupt:
             break
-        if not line:
+        if line is None:
             break
         text = line.strip()
         if not text:
@@ -106,9 +129,20 @@ def chat(
             else:
                 print(f"\n{kb.render(kb.messages.concern_declined)}", file=stdout, flush=True)
             continue
-        if text.isdigit() and 1 <= int(text) <= len(options):
+        command = text.casefold()
+        if command in ("/topics", "/start", "/help"):
+            checking_in = False
+            options = list(kb.entries)
+            ask = kb.messages.help or kb.messages.welcome
+            intro = [kb.render(ask)] if command == "/help" else []
+            print("\n" + "\n\n".join([*intro, topics_text(kb)]), file=stdout, flush=True)
+            continue
+        if text.isdigit() and options and not 1 <= int(text) <= len(options):
+            print(f"\nPlease pick 1–{len(options)}, or type a question.", file=stdout, flush=True)
+            continue
+        if text.isdigit() and options:
             reply = answer_entry(options[int(text) - 1])
-            if store is not None:
+            if store is not None and reply.match is not None:
                 store.record_lookup(reply.match.entry.id, "terminal")
         else:
             reply = matcher.reply(text)

@@ -229,3 +229,22 @@ def test_chat_check_in_answered_no_invites_a_question() -> None:
     result = faqbot("chat", stdin="I can't take this anymore\nno\n")
     after = result.stdout.split("2. No", 1)[1]
     assert "Thank you for telling me" in after and "Lifeline" not in after
+
+
+def test_chat_lists_the_topics_its_welcome_promises_and_a_number_picks_one() -> None:
+    result = faqbot("chat", stdin="1\n")
+    welcome, rest = result.stdout.split("(Type a question", 1)
+    assert "  1. What is OCD?" in welcome
+    assert "What is OCD?\n\nObsessive-compulsive disorder" in rest
+
+
+def test_chat_understands_topics_and_help() -> None:
+    result = faqbot("chat", stdin="/topics\n/help\n")
+    after = result.stdout.split("(Type a question", 1)[1]
+    assert after.count("  1. What is OCD?") == 2
+    assert "Ask me a question in your own words" in after
+
+
+def test_chat_refuses_a_number_outside_the_list() -> None:
+    result = faqbot("chat", stdin="99\n")
+    assert "Please pick 1–16, or type a question." in result.stdout
