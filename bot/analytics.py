@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot import privacy
 from faq.reply import SAFETY_KINDS, Kind, Reply
 
 SCHEMA_VERSION = 2
@@ -214,7 +215,8 @@ class Store:
         if channel not in CHANNELS:
             raise ValueError(f"unknown channel {channel!r}")
         entry_id = reply.match.entry.id if reply.match is not None else None
-        question = reply.query[:MAX_TEXT] if reply.kind in KEEP_TEXT else None
+        # Masked: a question may carry a name, a date of birth or a phone number.
+        question = privacy.mask(reply.query)[:MAX_TEXT] if reply.kind in KEEP_TEXT else None
         score = None if reply.kind in SAFETY_KINDS else reply.score
         if reply.kind in SAFETY_KINDS:
             entry_id = None  # that it happened is all the clinic needs to know
