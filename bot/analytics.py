@@ -28,6 +28,7 @@ SCHEMA_VERSION = 2
 DEFAULT_PATH = Path("data/faqbot.db")
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_HANDOFF_DAYS = 7
+HANDLED_HOURS = 48  # handled update ids kept: twice as long as Telegram keeps an update
 PENDING_HOURS = 24  # a question not handed to the staff within this is forgotten
 DEFAULT_BUSY_SECONDS = 5.0  # how long a call waits for another connection's lock
 CHANNELS = ("chat", "inline", "terminal")
@@ -74,6 +75,13 @@ CREATE TABLE IF NOT EXISTS handoffs (
     staff_message_id INTEGER,
     at TEXT NOT NULL
 );
+-- Ids of Telegram updates already handled (numbers only): a redelivery after a crash is
+-- recognised and not answered twice. Telegram keeps an unconfirmed update for 24 hours.
+CREATE TABLE IF NOT EXISTS handled_updates (
+    update_id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS handled_updates_at ON handled_updates (at);
 """
 
 
@@ -371,6 +379,31 @@ class Store:
             ).rowcount
         self._forget_old_pages()
         return deleted
+
+    def mark_handled(self, update_id: int, at: datetime | None = None) -> None:
+        """Remember that a Telegram update was handled (its id only)."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO handled_updates (update_id, at) VALUES (?, ?)",
+                (update_id, _stamp(at or now())),
+            )
+
+    def was_handled(self, update_id: int) -> bool:
+        """Whether a Telegram update with this id was handled already."""
+        row = self._db.execute(
+            "SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)
+        ).fetchone()
+        return row is not None
+
+    def last_handled(self) -> int | None:
+        """The highest handled update id kept, if any: a later id is new for certain."""
+        return self._db.execute("SELECT max(update_id) FROM handled_updates").fetchone()[0]
+
+    def forget_handled(self, hours: int = HANDLED_HOURS, at: datetime | None = None) -> int:
+        """Delete handled update ids older than `hours`; rows deleted."""
+        before = _stamp((at or now()) - timedelta(hours=hours))
+        with self._transaction() as db:
+            return db.execute("DELETE FROM handled_updates WHERE at < ?", (before,)).rowcount
 
     def rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         """A read-only query, for reports."""

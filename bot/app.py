@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -22,9 +23,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import engine, handlers, recorder
+from bot import config, delivery, engine, handlers, recorder
 from bot.config import Settings
 from faq.knowledge import KnowledgeBase
+from faq.text import fold
 
 LOGGER = logging.getLogger(__name__)
 COMMANDS = (
@@ -33,6 +35,8 @@ COMMANDS = (
     BotCommand("help", "How to ask"),
 )
 MAINTENANCE = "maintenance"  # bot_data key of the upkeep task
+INTAKE = "intake"  # bot_data key of the delivery.Intake
+HANDLED_UPKEEP_SECONDS = 6 * 60 * 60  # how often old handled update ids are deleted
 CONNECTION_POOL = 8
 MAX_BACKOFF = 8.0  # seconds between tries of a call that failed on the network
 STOP_GRACE = 5.0  # seconds a reply may still be retried once the bot is stopping
@@ -118,14 +122,34 @@ async def post_shutdown(application: Application) -> None:
     await asyncio.to_thread(services.recorder.stop, recorder.DRAIN_SECONDS)
 
 
+def _unsafe(application: Application, update: object) -> bool:
+    """Whether triage, the semantic net included, finds a crisis or a concern."""
+    text = delivery.message_text(update)
+    if not text:
+        return False
+    engine: handlers.Engine = application.bot_data[handlers.ENGINE]
+    return engine.matcher.triage.assess(text, fold(text)).tier is not None
+
+
 def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = None) -> Application:
     """The application with every handler registered; `request` replaces HTTP in tests."""
     limiter = RetryingRateLimiter(settings.rate_limit, settings.retries)
+    # The processor calls back into the application and the intake, made below.
+    processor = delivery.FairProcessor(
+        ticket=lambda update: delivery.ticket_for(update, settings.staff_chat_id),
+        slow_down=lambda update: delivery.slow_down(application.bot, update),
+        finished=lambda update, handled: intake.finished(update, handled),
+        unsafe=lambda update: _unsafe(application, update),
+        gate=delivery.RateGate(*config.chat_limits()),
+    )
     builder = (
         Application.builder()
         .token(settings.token)
         .rate_limiter(limiter)
-        .concurrent_updates(True)
+        .concurrent_updates(processor)
+        # Updates are fetched and confirmed by delivery.poll and delivery.WebhookHandler,
+        # only once handled; PTB's Updater confirms them before.
+        .updater(None)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -147,9 +171,10 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
     limiter.serve(application)
     encoder = engine.load_encoder(settings.semantic)
     application.bot_data[handlers.ENGINE] = handlers.Engine(kb, encoder, settings.cache_dir)
-    application.bot_data[handlers.SERVICES] = handlers.Services(
-        settings, recorder.Recorder(settings.db_path)
-    )
+    services = handlers.Services(settings, recorder.Recorder(settings.db_path))
+    application.bot_data[handlers.SERVICES] = services
+    intake = delivery.Intake(application, services.recorder)
+    application.bot_data[INTAKE] = intake
 
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
@@ -198,25 +223,106 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
 def run(settings: Settings, kb: KnowledgeBase) -> None:
     """Serve until SIGINT or SIGTERM: long polling, or a webhook when one is set."""
     application = build(settings, kb)
-    if settings.webhook is None:
-        LOGGER.info("polling for updates")
-        application.run_polling(
-            allowed_updates=Update.ALL_TYPES, bootstrap_retries=settings.retries
+    if settings.webhook is not None:
+        _limit_webhook_server()  # before the webhook's HTTPServer is built
+    asyncio.run(_serve(application, settings))
+
+
+async def _serve(application: Application, settings: Settings) -> None:
+    """Start, receive updates until a signal, then stop: what is handled is confirmed to
+    Telegram, what is not comes again after the restart."""
+    intake: delivery.Intake = application.bot_data[INTAKE]
+    processor = application.update_processor
+    assert isinstance(processor, delivery.FairProcessor)
+    stopping = asyncio.Event()
+
+    def stop() -> None:
+        if not stopping.is_set():
+            LOGGER.info("stopping: updates not yet started are left for the next run")
+            intake.close()
+            processor.close()
+            stopping.set()
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop)
+    await application.initialize()
+    server: Any = None
+    receiving: asyncio.Task[None] | None = None
+    upkeep: asyncio.Task[None] | None = None
+    try:
+        await post_init(application)
+        await intake.start()
+        await application.start()
+        upkeep = asyncio.create_task(_forget_handled(application))
+        bot = application.bot
+        hook = settings.webhook
+        if hook is None:
+            await _bootstrap(settings, lambda: bot.delete_webhook())
+            LOGGER.info("polling for updates")
+            receiving = asyncio.create_task(delivery.poll(bot, intake, stopping))
+        else:
+            await _bootstrap(
+                settings,
+                lambda: bot.set_webhook(
+                    hook.url,
+                    secret_token=hook.secret,
+                    allowed_updates=Update.ALL_TYPES,
+                    max_connections=TELEGRAM_CONNECTIONS,
+                ),
+            )
+            from tornado.httpserver import HTTPServer  # polling never loads tornado
+
+            server = HTTPServer(delivery.webhook_app(intake, bot, hook.path, hook.secret))
+            server.listen(hook.port, address=hook.listen)
+            LOGGER.info("serving the webhook on %s:%d/%s", hook.listen, hook.port, hook.path)
+        waiting = [asyncio.ensure_future(stopping.wait())]
+        await asyncio.wait(
+            [*waiting, *([receiving] if receiving else [])], return_when="FIRST_COMPLETED"
         )
-        return
-    hook = settings.webhook
-    LOGGER.info("serving the webhook on %s:%d/%s", hook.listen, hook.port, hook.path)
-    _limit_webhook_server()
-    application.run_webhook(
-        listen=hook.listen,
-        port=hook.port,
-        url_path=hook.path,
-        webhook_url=hook.url,
-        secret_token=hook.secret,
-        allowed_updates=Update.ALL_TYPES,
-        bootstrap_retries=settings.retries,
-        max_connections=TELEGRAM_CONNECTIONS,
-    )
+        waiting[0].cancel()
+        stop()
+        if server is not None:
+            server.stop()  # no new connections; requests in progress get their answer
+        await application.stop()  # waits for the updates running; retries get STOP_GRACE
+        intake.abandon()
+        if receiving is not None:
+            await receiving  # confirms the handled updates to Telegram
+        if server is not None:
+            await server.close_all_connections()
+    finally:
+        stop()
+        if upkeep is not None:
+            upkeep.cancel()
+        if application.running:
+            await application.stop()
+        intake.abandon()
+        await post_shutdown(application)
+        await application.shutdown()
+
+
+async def _bootstrap(settings: Settings, call: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+    """Register (or remove) the webhook, trying again on network errors."""
+    for attempt in range(settings.retries + 1):
+        try:
+            await call()
+            return
+        except InvalidToken:
+            raise
+        except NetworkError as error:
+            if attempt == settings.retries:
+                raise
+            delay = min(MAX_BACKOFF, 0.25 * 2**attempt)
+            LOGGER.warning("starting failed (%s); trying again in %.2fs", error, delay)
+            await asyncio.sleep(delay)
+
+
+async def _forget_handled(application: Application) -> None:
+    """Forever: delete handled update ids once Telegram can no longer send them again."""
+    services: handlers.Services = application.bot_data[handlers.SERVICES]
+    while True:
+        services.recorder.forget_handled()
+        await asyncio.sleep(HANDLED_UPKEEP_SECONDS)
 
 
 def _limit_webhook_server() -> None:

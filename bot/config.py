@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -9,12 +11,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from dotenv import load_dotenv
+from dotenv.parser import parse_stream
+
 from bot import analytics
 from faq import knowledge
 
 TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{20,}$")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# Bounds of the numeric settings: wide enough for any real deployment, narrow enough
+# that a typo (an extra zero, "nan") is refused at start instead of misbehaving later.
+MAX_RATE_LIMIT = 1000.0  # messages per second; Telegram itself allows about 30
+MAX_TIMEOUT = 600.0  # seconds for one Bot API call
+MAX_RETRIES = 100
+MAX_DAYS = 3650  # ten years of analytics; also the longest `faqbot report --days`
+MAX_HANDOFF_DAYS = 365
+MAX_RELOAD_SECONDS = 3600.0
+MAX_TELEGRAM_ID = 2**53  # Telegram's user and chat ids have at most 52 significant bits
+_ENV_KEY = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=")
 
 
 class ConfigError(Exception):
@@ -90,17 +105,18 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
         api_base_url=base_url,
         faq_path=faq_path(environ),
         log_level=level,
-        rate_limit=_number(environ, "TELEGRAM_RATE_LIMIT", 30.0, minimum=0.0),
-        timeout=_number(environ, "TELEGRAM_TIMEOUT", 10.0, minimum=0.1),
-        retries=int(_number(environ, "TELEGRAM_RETRIES", 5, minimum=0, whole=True)),
-        webhook=_webhook(environ) if webhook else None,
+        rate_limit=_number(environ, "TELEGRAM_RATE_LIMIT", 30.0, 0.0, MAX_RATE_LIMIT),
+        timeout=_number(environ, "TELEGRAM_TIMEOUT", 10.0, 0.1, MAX_TIMEOUT),
+        retries=int(_number(environ, "TELEGRAM_RETRIES", 5, 0, MAX_RETRIES, whole=True)),
+        webhook=_webhook(environ, local_api=base_url is not None) if webhook else None,
         db_path=db_path(environ),
         retention_days=int(
             _number(
                 environ,
                 "FAQBOT_RETENTION_DAYS",
                 analytics.DEFAULT_RETENTION_DAYS,
-                minimum=1,
+                1,
+                MAX_DAYS,
                 whole=True,
             )
         ),
@@ -109,16 +125,41 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
                 environ,
                 "FAQBOT_HANDOFF_DAYS",
                 analytics.DEFAULT_HANDOFF_DAYS,
-                minimum=1,
+                1,
+                MAX_HANDOFF_DAYS,
                 whole=True,
             )
         ),
         staff_chat_id=_chat_id(environ),
         admin_ids=_admin_ids(environ),
-        reload_seconds=_number(environ, "FAQBOT_RELOAD_SECONDS", 5.0, minimum=0.1),
+        reload_seconds=_number(environ, "FAQBOT_RELOAD_SECONDS", 5.0, 0.1, MAX_RELOAD_SECONDS),
         semantic=semantic_enabled(environ),
         cache_dir=cache_dir(environ),
     )
+
+
+def load_env_file(path: Path) -> None:
+    """Fill in os.environ from a .env file (the environment wins); ConfigError names the
+    first line python-dotenv cannot parse, which it would otherwise skip with a warning
+    (a token behind an unclosed quote would then read as "not set")."""
+    if not path.exists():
+        return
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not UTF-8 text") from None
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
+    for binding in parse_stream(io.StringIO(content)):
+        if binding.error:
+            # Name the setting, never show the line: it may hold the token.
+            key = _ENV_KEY.match(binding.original.string)
+            name = f" ({key.group(1)})" if key else ""
+            raise ConfigError(
+                f"{path} line {binding.original.line}{name} cannot be read: "
+                "write NAME=value, and close any quote the value opens"
+            )
+    load_dotenv(stream=io.StringIO(content), override=False)
 
 
 def semantic_enabled(environ: Mapping[str, str] = os.environ) -> bool:
@@ -146,29 +187,41 @@ def _chat_id(environ: Mapping[str, str]) -> int | None:
     if not raw:
         return None
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
+        value = 0
+    if not 0 < abs(value) < MAX_TELEGRAM_ID:
         raise ConfigError(
             "STAFF_CHAT_ID must be the numeric id of the staff group, such as -1001234567890"
-        ) from None
+        )
+    return value
 
 
 def _admin_ids(environ: Mapping[str, str]) -> frozenset[int]:
     raw = environ.get("ADMIN_IDS", "").replace(",", " ").split()
     try:
-        return frozenset(int(value) for value in raw)
+        ids = frozenset(int(value) for value in raw)
     except ValueError:
+        ids = frozenset({0})
+    if not all(0 < value < MAX_TELEGRAM_ID for value in ids):
         raise ConfigError(
-            "ADMIN_IDS must be Telegram user ids (numbers) separated by commas"
-        ) from None
+            "ADMIN_IDS must be Telegram user ids (positive numbers) separated by commas"
+        )
+    return ids
 
 
-def _webhook(environ: Mapping[str, str]) -> Webhook:
+def _webhook(environ: Mapping[str, str], *, local_api: bool = False) -> Webhook:
+    """The webhook settings; http is allowed only with a self-hosted Bot API server."""
     url = environ.get("WEBHOOK_URL", "").strip()
     if not url:
         raise ConfigError("WEBHOOK_URL is not set: the public https URL Telegram should call")
-    if not _is_http_url(url):
-        raise ConfigError("WEBHOOK_URL must be an http(s) URL, such as https://bot.example.org")
+    if not _is_http_url(url) or not (local_api or urlparse(url).scheme == "https"):
+        # Telegram posts updates to https addresses only (setWebhook refuses http); a
+        # self-hosted Bot API server in --local mode also posts to http, as in tests.
+        raise ConfigError(
+            "WEBHOOK_URL must be an https URL, such as https://bot.example.org "
+            "(http only with a self-hosted TELEGRAM_API_BASE_URL)"
+        )
     secret = environ.get("WEBHOOK_SECRET", "").strip()
     if not SECRET_PATTERN.match(secret):
         raise ConfigError(
@@ -180,7 +233,7 @@ def _webhook(environ: Mapping[str, str]) -> Webhook:
         url=url.rstrip("/") + "/" + path,
         secret=secret,
         listen=environ.get("WEBHOOK_LISTEN", "0.0.0.0").strip() or "0.0.0.0",
-        port=int(_number(environ, "WEBHOOK_PORT", 8443, minimum=1, maximum=65535, whole=True)),
+        port=int(_number(environ, "WEBHOOK_PORT", 8443, 1, 65535, whole=True)),
         path=path,
     )
 
@@ -194,20 +247,32 @@ def _number(
     environ: Mapping[str, str],
     name: str,
     default: float,
-    *,
     minimum: float,
-    maximum: float | None = None,
+    maximum: float,
+    *,
     whole: bool = False,
 ) -> float:
+    """A numeric setting within [minimum, maximum], or its default when unset."""
     raw = environ.get(name, "").strip()
     if not raw:
         return default
+    kind = "a whole number" if whole else "a number"
     try:
         value = int(raw) if whole else float(raw)
     except ValueError:
-        kind = "a whole number" if whole else "a number"
-        raise ConfigError(f"{name} must be {kind}, not {raw!r}") from None
-    if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and at most {maximum:g}" if maximum is not None else ""
-        raise ConfigError(f"{name} must be at least {minimum:g}{upper}")
+        value = math.nan
+    if not math.isfinite(value):  # float() reads "nan" and "inf", which no bound refuses
+        raise ConfigError(f"{name} must be {kind} from {minimum:g} to {maximum:g}, not {raw!r}")
+    if not minimum <= value <= maximum:
+        raise ConfigError(f"{name} must be at least {minimum:g} and at most {maximum:g}")
     return value
+
+
+def chat_limits(environ: Mapping[str, str] = os.environ) -> tuple[int, float]:
+    """FAQBOT_CHAT_BURST and FAQBOT_CHAT_RATE: how many messages one chat may send at
+    once, then how many a second, before its excess is skipped (crises never are)."""
+    from bot import delivery  # the defaults live with the limiter
+
+    burst = _number(environ, "FAQBOT_CHAT_BURST", delivery.BURST, 1, 1000, whole=True)
+    rate = _number(environ, "FAQBOT_CHAT_RATE", delivery.RATE, 0.01, 1000)
+    return int(burst), rate

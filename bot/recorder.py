@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.analytics import Claim, Handoff, NewerSchema, Store, now
+from bot.analytics import HANDLED_HOURS, Claim, Handoff, NewerSchema, Store, now
 from faq.reply import Reply
 
 LOGGER = logging.getLogger(__name__)
@@ -168,6 +168,17 @@ class Recorder:
 
         return self._submit(_Job("retention", apply))
 
+    def mark_handled(self, update_id: int) -> bool:
+        """Remember that a Telegram update was handled, so a redelivery is not answered."""
+        at = now()
+        return self._submit(_Job("handled update", lambda store: store.mark_handled(update_id, at)))
+
+    def forget_handled(self, hours: int = HANDLED_HOURS) -> bool:
+        """Drop handled update ids older than `hours`."""
+        return self._submit(
+            _Job("handled updates expiry", lambda store: store.forget_handled(hours))
+        )
+
     # -- what handlers need an answer to now
 
     async def call(self, name: str, work: Callable[[Store], T], timeout: float = CALL_SECONDS) -> T:
@@ -195,6 +206,14 @@ class Recorder:
         return await self.call(
             "hand-off claim", lambda store: store.claim_question(chat_id, handoff_days)
         )
+
+    async def was_handled(self, update_id: int) -> bool:
+        """Whether a Telegram update was handled already (by this bot or before a restart)."""
+        return await self.call("handled lookup", lambda store: store.was_handled(update_id))
+
+    async def last_handled(self) -> int | None:
+        """The highest handled update id in the store."""
+        return await self.call("handled maximum", lambda store: store.last_handled())
 
     async def handoff_for(self, staff_message_id: int) -> Handoff | None:
         """The open hand-off a staff-group message carries."""

@@ -40,6 +40,10 @@ class BotProcess:
                 "TELEGRAM_RATE_LIMIT": "0",
                 "FAQBOT_DB_PATH": str(self.log_path.parent / "faqbot.db"),
                 "FAQBOT_CACHE_DIR": os.environ["FAQBOT_CACHE_DIR"],
+                # Tests ask many questions from one chat at once; the per-chat limit is
+                # tested on its own (tests/test_e2e_delivery.py) with the real values.
+                "FAQBOT_CHAT_BURST": "1000",
+                "FAQBOT_CHAT_RATE": "1000",
             }
         )
         environment.update(self.env)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +153,77 @@ def test_unusable_database_path_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "cannot use FAQBOT_DB_PATH" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "complaint"),
+    [
+        ("FAQBOT_RETENTION_DAYS", "1000000", "at most 3650"),
+        ("FAQBOT_HANDOFF_DAYS", "366", "at most 365"),
+        ("FAQBOT_RELOAD_SECONDS", "nan", "a number from 0.1 to 3600, not 'nan'"),
+        ("FAQBOT_RELOAD_SECONDS", "inf", "a number from 0.1 to 3600, not 'inf'"),
+        ("FAQBOT_RELOAD_SECONDS", "-inf", "a number from 0.1 to 3600, not '-inf'"),
+        ("TELEGRAM_RATE_LIMIT", "nan", "a number from 0 to 1000"),
+        ("TELEGRAM_RATE_LIMIT", "5000", "at most 1000"),
+        ("TELEGRAM_TIMEOUT", "1e9", "at most 600"),
+        ("TELEGRAM_RETRIES", "1000", "at most 100"),
+        ("STAFF_CHAT_ID", "0", "numeric id of the staff group"),
+        ("STAFF_CHAT_ID", str(2**70), "numeric id of the staff group"),
+        ("ADMIN_IDS", "12, -5", "positive numbers"),
+    ],
+)
+def test_every_numeric_setting_is_range_checked(name: str, value: str, complaint: str) -> None:
+    with pytest.raises(config.ConfigError, match=rf"^{name} must .*{re.escape(complaint)}"):
+        config.load({"TELEGRAM_BOT_TOKEN": TOKEN, name: value})
+
+
+def test_numeric_settings_at_their_bounds_are_accepted() -> None:
+    settings = config.load(
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "FAQBOT_RETENTION_DAYS": "3650",
+            "FAQBOT_RELOAD_SECONDS": "0.1",
+            "TELEGRAM_RATE_LIMIT": "0",
+            "STAFF_CHAT_ID": "-1001234567890",
+        }
+    )
+    assert settings.retention_days == 3650 and settings.reload_seconds == 0.1
+    assert settings.staff_chat_id == -1001234567890
+
+
+def test_webhook_url_must_be_https_unless_the_api_is_self_hosted() -> None:
+    environ = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "WEBHOOK_URL": "http://a.example",
+        "WEBHOOK_SECRET": "x",
+    }
+    with pytest.raises(config.ConfigError, match="WEBHOOK_URL must be an https URL"):
+        config.load(environ, webhook=True)
+    local = environ | {"TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot"}
+    assert config.load(local, webhook=True).webhook is not None
+
+
+def test_env_file_with_an_unclosed_quote_names_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f'# settings\nLOG_LEVEL=INFO\nTELEGRAM_BOT_TOKEN="{TOKEN}\nFAQ_PATH=x\n')
+    monkeypatch.delenv("FAQ_PATH", raising=False)
+    with pytest.raises(config.ConfigError) as raised:
+        config.load_env_file(dotenv)
+    assert str(raised.value).startswith(f"{dotenv} line 3 (TELEGRAM_BOT_TOKEN) cannot be read")
+    assert TOKEN not in str(raised.value)
+    assert "FAQ_PATH" not in os.environ  # nothing is loaded from a file that is refused
+
+
+def test_env_file_fills_in_without_overriding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text('export FAQBOT_TEST_A="quoted value"\nFAQBOT_TEST_B=from-file\n')
+    monkeypatch.setenv("FAQBOT_TEST_B", "from-environment")
+    monkeypatch.delenv("FAQBOT_TEST_A", raising=False)
+    config.load_env_file(dotenv)
+    assert os.environ["FAQBOT_TEST_A"] == "quoted value"
+    assert os.environ["FAQBOT_TEST_B"] == "from-environment"
+    config.load_env_file(tmp_path / "missing.env")  # no file: nothing to do
