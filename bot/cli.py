@@ -3,44 +3,57 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, cast
 
-from dotenv import load_dotenv
-
+from bot import config
 from bot.config import ConfigError
 from faq import knowledge
 from faq.matcher import Matcher
 
 if TYPE_CHECKING:
     from bot.analytics import Store
+    from faq.reply import Reply
 
 EXIT_PROBLEMS = 1  # `check` found errors in the knowledge base
 EXIT_CONFIG = 2  # a setting or file the command needs is missing or broken
 DEFAULT_EVAL = Path("tests/data/eval.yaml")
 RECORD_HELP = "count the replies in the analytics database (FAQBOT_DB_PATH), channel terminal"
+# What opening or writing the analytics database raises when the file is corrupt, is a
+# folder, is read-only or was written by a newer faqbot (analytics.NewerSchema).
+DB_ERRORS = (OSError, sqlite3.Error, RuntimeError)
+
+
+class Refusal(Exception):
+    """A file or input the command cannot use; its message is one line for the user."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     args = _parser().parse_args(argv)
     command = args.command or "default"
-    # Settings in .env fill in what the environment does not set.
-    load_dotenv(Path.cwd() / ".env", override=False)
     try:
+        # Settings in .env fill in what the environment does not set; a line it cannot
+        # parse is refused, not skipped (a token behind an unclosed quote reads as unset).
+        config.load_env_file(Path.cwd() / ".env")
         return _COMMANDS[command](args)
     except knowledge.KnowledgeBaseError as error:
+        if not error.path.exists():
+            print(f"faqbot: no knowledge base at {error.path} (--kb or FAQ_PATH)", file=sys.stderr)
+            return EXIT_CONFIG
         # One line, whatever the file holds: the first problem, and where the rest are.
         first, more = error.problems[0], len(error.problems) - 1
         rest = f" (and {more} more: run `faqbot check {error.path}`)" if more else ""
         print(f"faqbot: cannot load the knowledge base {error.path}:{first}{rest}", file=sys.stderr)
         return EXIT_CONFIG
-    except ConfigError as error:
+    except (ConfigError, Refusal) as error:
         print(f"faqbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
@@ -51,8 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the README's promise: a wrong argument is one line and exit status 2
+    (argparse's own error prints the whole usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Say what is wrong in one line, and where the usage is."""
+        self.exit(EXIT_CONFIG, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="faqbot",
         description="The clinic's FAQ bot. With no command: the Telegram bot when "
         "TELEGRAM_BOT_TOKEN is set, otherwise a chat in the terminal.",
@@ -74,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--record", action="store_true", help=RECORD_HELP)
     chat = with_kb(sub.add_parser("chat", help="chat with the bot in the terminal"))
     chat.add_argument("--record", action="store_true", help=RECORD_HELP)
-    check = sub.add_parser("check", help="validate a knowledge base file")
+    check = with_kb(sub.add_parser("check", help="validate a knowledge base file"))
     check.add_argument("path", nargs="?", type=Path, default=None)
     evaluate = with_kb(sub.add_parser("eval", help="score the engine on a labelled set"))
     evaluate.add_argument("file", nargs="?", type=Path, default=DEFAULT_EVAL)
@@ -91,6 +113,13 @@ def _parser() -> argparse.ArgumentParser:
     run = with_kb(sub.add_parser("run", help="run the Telegram bot (long polling)"))
     run.add_argument(
         "--webhook", action="store_true", help="serve a webhook instead (WEBHOOK_* settings)"
+    )
+    web = with_kb(sub.add_parser("web", help="the front desk's search page in a browser"))
+    web.add_argument(
+        "--host", default=None, help="address (default: $FAQBOT_WEB_HOST or 127.0.0.1)"
+    )
+    web.add_argument(
+        "--port", type=int, default=None, help="port (default: $FAQBOT_WEB_PORT or 8080)"
     )
     return parser
 
@@ -114,54 +143,157 @@ def _matcher(args: argparse.Namespace) -> Matcher:
     return engine.matcher_for(kb, encoder, config.cache_dir())
 
 
-def _store(args: argparse.Namespace) -> Store | None:
-    """The analytics store when --record was given; the terminal records nothing else."""
-    if not getattr(args, "record", False):
-        return None
-    from bot import analytics, config
+def _db_problem(path: Path, error: BaseException) -> str:
+    """Why the analytics database at path is unusable, in a few words."""
+    if path.is_dir():  # SQLite says only "unable to open database file"
+        return "it is a folder"
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
-    return analytics.Store(config.db_path())
+
+class _Recorder:
+    """The analytics store of --record, which never holds up a reply: the first failure
+    is said in one line, recording stops, and the command ends with exit status 2."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.failed = False
+        self._store: Store | None = None
+
+    def open(self) -> bool:
+        """Open the store; False (said once) when it cannot be used."""
+        from bot import analytics
+
+        try:
+            self._store = analytics.Store(self.path)
+        except DB_ERRORS as error:
+            self._fail(error)
+        return self._store is not None
+
+    def record(self, reply: Reply, channel: str) -> None:
+        """Count one reply, as Store.record does, unless recording has failed."""
+        if self._store is not None:
+            store = self._store
+            self._guard(lambda: store.record(reply, channel))
+
+    def record_lookup(self, entry_id: str, channel: str) -> None:
+        """Count one picked entry, as Store.record_lookup does, unless recording failed."""
+        if self._store is not None:
+            store = self._store
+            self._guard(lambda: store.record_lookup(entry_id, channel))
+
+    def close(self) -> None:
+        """Close the store (its write-ahead log is folded into the file)."""
+        if self._store is not None:
+            self._guard(self._store.close)
+            self._store = None
+
+    def _guard(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except DB_ERRORS as error:
+            self._fail(error)
+
+    def _fail(self, error: BaseException) -> None:
+        """Say once why recording stopped, and stop it."""
+        if not self.failed:
+            print(
+                f"faqbot: cannot record in FAQBOT_DB_PATH={self.path}: "
+                f"{_db_problem(self.path, error)}; replies are not being recorded",
+                file=sys.stderr,
+                flush=True,
+            )
+        self.failed = True
+        if self._store is not None:
+            store, self._store = self._store, None
+            with contextlib.suppress(*DB_ERRORS):  # already said; the process ends soon
+                store.close()
+
+
+def _recorder(args: argparse.Namespace) -> _Recorder | None:
+    """The recorder when --record was given; the terminal records nothing else."""
+    return _Recorder(config.db_path()) if getattr(args, "record", False) else None
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input's lines, read as UTF-8 whatever the locale: a line that is not UTF-8
+    is refused with its number rather than matched as replacement characters."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in place of stdin (tests): already decoded
+        yield from (line.rstrip("\n") for line in sys.stdin)
+        return
+    for number, raw in enumerate(stream, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Refusal(f"standard input line {number} is not UTF-8 text") from None
+        yield line.removesuffix("\n").removesuffix("\r")
 
 
 def _ask(args: argparse.Namespace) -> int:
     from bot.terminal import format_reply
 
     matcher = _matcher(args)
-    store = _store(args)
-    questions = args.question or (line.rstrip("\n") for line in sys.stdin)
-    for number, question in enumerate(questions):
-        reply = matcher.reply(question)
-        if store is not None:
-            store.record(reply, "terminal")
-        if args.json:
-            print(json.dumps(reply.as_dict(), ensure_ascii=False), flush=True)
-        else:
-            if number:
-                print("\n" + "-" * 40)
-            print(format_reply(matcher.kb, reply), flush=True)
-    return 0
+    recorder = _recorder(args)
+    if recorder is not None:
+        recorder.open()  # a broken database is said, and the replies are printed anyway
+    questions = args.question or _stdin_lines()
+    try:
+        for number, question in enumerate(questions):
+            reply = matcher.reply(question)
+            if recorder is not None:
+                recorder.record(reply, "terminal")
+            if args.json:
+                print(json.dumps(reply.as_dict(), ensure_ascii=False), flush=True)
+            else:
+                if number:
+                    print("\n" + "-" * 40)
+                print(format_reply(matcher.kb, reply), flush=True)
+    finally:
+        if recorder is not None:
+            recorder.close()
+    return EXIT_CONFIG if recorder is not None and recorder.failed else 0
 
 
 def _chat(args: argparse.Namespace) -> int:
     from bot.terminal import chat
 
-    chat(_matcher(args), store=_store(args))
-    return 0
+    matcher = _matcher(args)
+    recorder = _recorder(args)
+    if recorder is not None and not recorder.open():
+        return EXIT_CONFIG  # said in one line; nothing was asked yet, so nothing is lost
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Strict, whatever the locale: a C locale's surrogateescape would match mojibake.
+        sys.stdin.reconfigure(errors="strict")
+    try:
+        # The recorder has the two methods chat calls on a store (record, record_lookup).
+        chat(matcher, store=cast("Store", recorder))
+    except UnicodeDecodeError:
+        raise Refusal("standard input is not UTF-8 text") from None
+    finally:
+        if recorder is not None:
+            recorder.close()
+    return EXIT_CONFIG if recorder is not None and recorder.failed else 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from bot import analytics, config, report
+    from bot import analytics, report
 
     path = config.db_path()
+    if args.days is not None and not 1 <= args.days <= config.MAX_DAYS:
+        # timedelta overflows long before an int does; nothing is kept that long anyway.
+        raise Refusal(f"--days must be from 1 to {config.MAX_DAYS}")
     if not path.exists():
-        print(f"faqbot: no analytics yet at {path} (FAQBOT_DB_PATH)", file=sys.stderr)
-        return EXIT_CONFIG
-    if args.days is not None and args.days < 1:
-        print("faqbot: --days must be at least 1", file=sys.stderr)
-        return EXIT_CONFIG
+        raise Refusal(f"no analytics yet at {path} (FAQBOT_DB_PATH)")
     periods = (args.days,) if args.days else (7, 30)
-    store = analytics.Store(path)
-    figures = report.report(store, knowledge.load(_kb_path(args)), periods=periods)
+    kb = knowledge.load(_kb_path(args))
+    try:
+        store = analytics.Store(path)
+        try:
+            figures = report.report(store, kb, periods=periods)
+        finally:
+            store.close()
+    except DB_ERRORS as error:
+        raise Refusal(f"cannot read FAQBOT_DB_PATH={path}: {_db_problem(path, error)}") from None
     render = {"text": report.to_text, "csv": report.to_csv, "html": report.to_html}
     sys.stdout.write(render[args.format](figures))
     return 0
@@ -179,6 +311,8 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     try:
         problems = importer.write_draft(args.article, output)
+    except importer.ArticleError as error:  # binary, not UTF-8, empty: names the article
+        raise Refusal(str(error)) from None
     except (OSError, ValueError) as error:  # unreadable article, a source file in the way
         print(f"faqbot: cannot draft from {args.article}: {error}", file=sys.stderr)
         return EXIT_CONFIG
@@ -197,7 +331,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.kb is not None and args.path is not None and args.kb != args.path:
+        raise Refusal(f"give one knowledge base to check, not both {args.path} and --kb {args.kb}")
     path = _kb_path(args)
+    if not path.is_file():
+        # A file that is not there is exit status 2, like every command; 1 is for errors in it.
+        folder = " (it is a folder)" if path.is_dir() else ""
+        raise Refusal(f"no knowledge base at {path}{folder}")
     problems = knowledge.check(path)
     for problem in problems:
         print(f"{path}:{problem}")
@@ -213,12 +353,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from faq.evaluation import evaluate, load_cases
+    from faq.evaluation import LabelledSetError, evaluate, load_cases
 
     if not args.file.exists():
-        print(f"faqbot: no labelled set at {args.file}", file=sys.stderr)
-        return EXIT_CONFIG
-    report = evaluate(_matcher(args), load_cases(args.file))
+        raise Refusal(f"no labelled set at {args.file}")
+    try:
+        cases = load_cases(args.file)  # before the model loads: a bad file fails at once
+    except LabelledSetError as error:
+        raise Refusal(str(error)) from None
+    report = evaluate(_matcher(args), cases)
     print(report.summary())
     return 0
 
@@ -262,7 +405,7 @@ def _why(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot import analytics, app, config, logs
+    from bot import analytics, app, logs
 
     try:
         settings = config.load(os.environ, webhook=getattr(args, "webhook", False))
@@ -274,8 +417,9 @@ def _run(args: argparse.Namespace) -> int:
     kb = knowledge.load(getattr(args, "kb", None) or settings.faq_path)
     try:
         analytics.Store(settings.db_path).close()  # fail here, in one line, not mid-start
-    except (OSError, sqlite3.Error, RuntimeError) as error:
-        print(f"faqbot: cannot use FAQBOT_DB_PATH={settings.db_path}: {error}", file=sys.stderr)
+    except DB_ERRORS as error:
+        problem = _db_problem(settings.db_path, error)
+        print(f"faqbot: cannot use FAQBOT_DB_PATH={settings.db_path}: {problem}", file=sys.stderr)
         return EXIT_CONFIG
     try:
         app.run(settings, kb)
@@ -295,6 +439,14 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _web(args: argparse.Namespace) -> int:
+    from bot.web import app, settings
+
+    # Settings first: a refused address is one line, before the model is loaded.
+    chosen = settings.load(os.environ, host=args.host, port=args.port)
+    return app.serve(_matcher(args), chosen)
+
+
 def _default(args: argparse.Namespace) -> int:
     if os.environ.get("TELEGRAM_BOT_TOKEN"):
         return _run(args)
@@ -312,6 +464,7 @@ _COMMANDS = {
     "import": _import,
     "export": _export,
     "run": _run,
+    "web": _web,
     "default": _default,
 }
 

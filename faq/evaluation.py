@@ -116,16 +116,49 @@ class Report:
         return "\n".join(lines)
 
 
+class LabelledSetError(ValueError):
+    """A labelled set that cannot be used; its message is one line naming the file."""
+
+
 def load_cases(path: Path | str) -> list[Case]:
-    """A labelled set: a YAML list of {text, kind, expect}, or of {text, crisis, lang}."""
-    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """A labelled set: a YAML list of {text, kind, expect}, or of {text, crisis, lang}.
+
+    Raises LabelledSetError for a file that is missing, unreadable, not UTF-8, not YAML,
+    not a list of cases, or empty (an empty set would score 100%).
+    """
+    path = Path(path)
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise LabelledSetError(f"{path} is not UTF-8 text") from None
+    except IsADirectoryError:
+        raise LabelledSetError(f"{path} is a folder, not a labelled set") from None
+    except OSError as error:
+        raise LabelledSetError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        items = yaml.safe_load(content)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "not YAML"
+        raise LabelledSetError(f"{path}{where}: not a YAML labelled set ({problem})") from None
+    if not items:
+        raise LabelledSetError(f"no cases in {path}")
+    if not isinstance(items, list):
+        raise LabelledSetError(
+            f"{path} must be a YAML list of cases ({{text, kind, expect}} or {{text, crisis}})"
+        )
     cases = []
     for number, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str | int | float):
+            raise LabelledSetError(f"{path}: case {number} must be a mapping with a text")
         label = item.get("kind")
         if "crisis" in item:
             label = "crisis" if item["crisis"] else "lookalike"
         if label not in LABELS:
-            raise ValueError(f"case {number}: kind must be one of {', '.join(LABELS)}")
+            raise LabelledSetError(
+                f"{path}: case {number}: kind must be one of {', '.join(LABELS)}"
+            )
         cases.append(
             Case(
                 str(item["text"]),

@@ -33,6 +33,11 @@ SUFFIXES = {
     ".html": "html",
     ".htm": "html",
 }
+# Word processor, PDF and archive files: their bytes are not the article's text, and a
+# suffix the importer does not know is otherwise read as plain text.
+BINARY_SUFFIXES = frozenset(
+    ".doc .docx .odt .rtf .pdf .pages .epub .xls .xlsx .ppt .pptx .zip .gz".split()
+)
 QUESTION_WORDS = frozenset(
     "how what why when where who which is are can does do should will".split()
 )
@@ -43,6 +48,10 @@ TODO_ALTERNATES = "# TODO: write at least 12 alternates: the ways patients reall
 TODO_QUESTION = "# TODO: check this question"
 NO_TITLE_QUESTION = "What is this article about?"  # for paragraphs before any heading
 NO_WORDS_QUESTION = "What is this section about?"  # for a heading of only symbols
+
+
+class ArticleError(ValueError):
+    """An article the importer cannot draft from; its message is one line naming it."""
 
 
 def detect_format(path: Path | str) -> str:
@@ -83,12 +92,21 @@ def write_draft(article_path: Path | str, output_path: Path | str) -> list[knowl
     otherwise it is copied there verbatim as "<output stem>-article<suffix>". Markdown
     and HTML articles are rendered to plain text as "<output stem>-article.txt".
     Raises OSError (FileExistsError rather than overwrite a different file of the
-    source's name) and UnicodeDecodeError for an article that is not UTF-8.
+    source's name) and ArticleError, before writing anything, for an article that is
+    not UTF-8 text or has no paragraph to quote (the draft would fail `faqbot check`).
     """
     article_path = Path(article_path)
     output_path = Path(output_path)
     fmt = detect_format(article_path)
-    article = article_path.read_text(encoding="utf-8")
+    article = read_article(article_path)
+    if not _sections(_blocks(article, fmt)):
+        if not article.strip():
+            raise ArticleError(f"{article_path} is empty: there is nothing to draft from")
+        title = " (its first line is the title)" if fmt == "text" else ""
+        raise ArticleError(
+            f"{article_path} has no paragraph to quote as an answer{title}: "
+            "write the article's text under its headings"
+        )
     folder = output_path.parent
     if output_path.resolve() == article_path.resolve():
         raise FileExistsError(f"the draft would overwrite the article {article_path}")
@@ -107,6 +125,24 @@ def write_draft(article_path: Path | str, output_path: Path | str) -> list[knowl
         source.write_text(rendering, encoding="utf-8")
     output_path.write_text(draft(article, fmt, source.name), encoding="utf-8")
     return knowledge.check(output_path)
+
+
+def read_article(path: Path) -> str:
+    """The article's text; ArticleError for a word processor or other binary file, or text
+    that is not UTF-8 (a codec error would not say what to do about it)."""
+    suffix = path.suffix.lower()
+    advice = "save it as plain text (.txt), Markdown (.md) or HTML (.html) in UTF-8"
+    if suffix in BINARY_SUFFIXES:
+        raise ArticleError(f"{path} is a {suffix} file, not text: {advice}")
+    data = path.read_bytes()
+    if b"\0" in data:
+        raise ArticleError(f"{path} is not a text file: {advice}")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"{path} is not UTF-8 text (byte {error.start}): {advice}") from None
+    # Read again as text: newlines are normalised the way `faqbot check` reads the source.
+    return path.read_text(encoding="utf-8")
 
 
 def _refuse_clobber(path: Path, content: bytes) -> None:

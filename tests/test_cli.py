@@ -107,7 +107,9 @@ def test_broken_knowledge_base_is_one_clear_error_not_a_traceback(
 def test_missing_knowledge_base_file_is_a_clear_error(tmp_path: Path) -> None:
     result = faqbot("ask", "--kb", str(tmp_path / "missing.yaml"), "hi")
     assert result.returncode == 2
-    assert "cannot read the file" in result.stderr
+    assert result.stderr.endswith(
+        f"no knowledge base at {tmp_path / 'missing.yaml'} (--kb or FAQ_PATH)\n"
+    )
 
 
 def test_eval_prints_figures_per_kind_and_each_miss() -> None:
@@ -248,3 +250,28 @@ def test_chat_understands_topics_and_help() -> None:
 def test_chat_refuses_a_number_outside_the_list() -> None:
     result = faqbot("chat", stdin="99\n")
     assert "Please pick 1–16, or type a question." in result.stdout
+
+
+def test_ask_record_says_once_when_writing_fails_midway_and_answers_all(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import sqlite3
+
+    from bot import analytics, cli
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FAQBOT_SEMANTIC", "off")
+    monkeypatch.setenv("FAQBOT_DB_PATH", str(tmp_path / "faqbot.db"))
+    monkeypatch.setattr(analytics.Store, "record", full)
+    status = cli.main(["ask", "--record", "--json", "is ketamine addictive", "hi"])
+    assert status == 2
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == ["answer", "greeting"]
+    said = [line for line in err.splitlines() if line.startswith("faqbot:")]
+    assert said == [
+        f"faqbot: cannot record in FAQBOT_DB_PATH={tmp_path / 'faqbot.db'}: "
+        "database or disk is full; replies are not being recorded"
+    ]

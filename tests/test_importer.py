@@ -372,9 +372,10 @@ def test_shipped_article_drafts_without_errors(tmp_path: Path) -> None:
     assert [p for p in problems if "no answer covers" in p.message] == []
 
 
-def test_draft_of_an_empty_article_is_reported_by_check(tmp_path: Path) -> None:
-    _, problems = import_article(tmp_path, "# Only a title\n", "md")
-    assert [p.message for p in errors(problems)] == ["'entries' must be a non-empty list"]
+def test_an_article_of_only_a_title_is_refused_not_drafted(tmp_path: Path) -> None:
+    # Its draft would have no entries, which `faqbot check` rejects: refuse it up front.
+    with pytest.raises(importer.ArticleError, match="has no paragraph to quote"):
+        import_article(tmp_path, "# Only a title\n", "md")
 
 
 @pytest.mark.parametrize(
@@ -406,3 +407,33 @@ def test_importer_and_export_import_neither_telegram_nor_bot() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "complaint"),
+    [
+        ("a.txt", b"", "is empty"),
+        ("a.html", b"<html><body>  </body></html>", "no paragraph to quote"),
+        ("a.txt", b"Only a title line\n", "(its first line is the title)"),
+        ("a.pdf", b"%PDF-1.7 text-looking bytes", "is a .pdf file, not text"),
+        ("a.rst", b"Title\n\nText\x00with a NUL.\n", "is not a text file"),
+        ("a.md", b"# Title\n\nCaf\xe9\n", "is not UTF-8 text (byte 12)"),
+    ],
+)
+def test_write_draft_refuses_before_writing_anything(
+    tmp_path: Path, name: str, content: bytes, complaint: str
+) -> None:
+    article = tmp_path / name
+    article.write_bytes(content)
+    with pytest.raises(importer.ArticleError) as raised:
+        importer.write_draft(article, tmp_path / "out" / "draft.yaml")
+    assert str(raised.value).startswith(str(article)) and complaint in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert sorted(tmp_path.iterdir()) == [article]
+
+
+def test_a_headingless_html_article_still_drafts(tmp_path: Path) -> None:
+    article = tmp_path / "a.html"
+    article.write_text("<p>Ketamine is given by infusion over forty minutes.</p>")
+    problems = importer.write_draft(article, tmp_path / "a.yaml")
+    assert not [problem for problem in problems if not problem.warning]
