@@ -1,0 +1,1 @@
+"""`faqbot web`: the front desk's search page, on the same engine as the bot."""
