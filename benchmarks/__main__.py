@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 from types import ModuleType
 
-from benchmarks import engine, report, safety, telegram_load
+from benchmarks import engine, report, safety, telegram_load, web
 from benchmarks.report import Figure
 
 # Benchmark modules, run in this order. Each has a main() that prints its own sections
 # and returns its figures (a sequence of report.Figure) for the summary.
-BENCHMARKS: tuple[ModuleType, ...] = (engine, safety, telegram_load)
+BENCHMARKS: tuple[ModuleType, ...] = (engine, safety, telegram_load, web)
 
 
 def main() -> None:
