@@ -45,7 +45,14 @@ CRISIS = "i don't want to be alive anymore"
 BOT_USERNAME = "clinic_faq_bot"
 # Telegram's flood limit off (BotProcess sets it too; said here so the run does not depend
 # on it), and no per-update INFO lines: logging must not dominate what is measured.
-BOT_ENV = {"TELEGRAM_RATE_LIMIT": "0", "LOG_LEVEL": "WARNING"}
+# The per-chat limits a clinic runs with (the tests relax them in tests/botprocess.py);
+# Telegram's own 30 messages a second is the load itself, so the bot's limiter is off.
+BOT_ENV = {
+    "TELEGRAM_RATE_LIMIT": "0",
+    "LOG_LEVEL": "WARNING",
+    "FAQBOT_CHAT_BURST": "5",
+    "FAQBOT_CHAT_RATE": "1",
+}
 REPLY_TIMEOUT = 15.0  # seconds a patient waits for one reply before giving up
 SETTLE_SECONDS = 0.5  # after the last reply: time for a late duplicate to show up
 SEED = 0

@@ -6,7 +6,9 @@ the time, kind, entry and score, and the channel; the message text only for repl
 that were not answers (the questions the clinic needs to add), never for a crisis.
 No Telegram user id, chat id, username or name is stored, with one exception: the
 chat a question may be handed to the staff from, in its own tables, until the question
-is posted and the staff's reply relayed, or the hand-off expires.
+is posted and the staff's reply relayed, or the hand-off expires; and, in polling mode,
+each Telegram update in the `inbox`, whole, from when it is fetched until it is handled
+(seconds), so that a crash loses nothing Telegram was told it need not send again.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ SCHEMA_VERSION = 2
 DEFAULT_PATH = Path("data/faqbot.db")
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_HANDOFF_DAYS = 7
+INBOX_HOURS = 24  # an update kept longer is dropped: Telegram itself forgets it by then
 HANDLED_HOURS = 48  # handled update ids kept: twice as long as Telegram keeps an update
 PENDING_HOURS = 24  # a question not handed to the staff within this is forgotten
 DEFAULT_BUSY_SECONDS = 5.0  # how long a call waits for another connection's lock
@@ -82,6 +85,14 @@ CREATE TABLE IF NOT EXISTS handled_updates (
     at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS handled_updates_at ON handled_updates (at);
+-- Updates fetched by polling and already confirmed to Telegram, whole (patients' messages,
+-- with their chat ids), until they are handled: replayed after a crash. Added without a
+-- version bump: an older faqbot ignores the table, and CREATE IF NOT EXISTS adds it.
+CREATE TABLE IF NOT EXISTS inbox (
+    update_id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    body TEXT NOT NULL
+);
 """
 
 
@@ -381,12 +392,37 @@ class Store:
         return deleted
 
     def mark_handled(self, update_id: int, at: datetime | None = None) -> None:
-        """Remember that a Telegram update was handled (its id only)."""
+        """Remember that a Telegram update was handled (its id only); drop its inbox row."""
+        # One transaction: a crash between the two would replay an update marked handled
+        # (harmless, it is recognised) or lose one neither marked nor kept (not harmless).
         with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO handled_updates (update_id, at) VALUES (?, ?)",
                 (update_id, _stamp(at or now())),
             )
+            db.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+
+    def hold_updates(self, updates: list[tuple[int, str]], at: datetime | None = None) -> None:
+        """Keep fetched updates (id, JSON) until they are handled."""
+        stamp = _stamp(at or now())
+        with self._transaction() as db:
+            # IGNORE: Telegram may send an update again if its confirmation was lost.
+            db.executemany(
+                "INSERT OR IGNORE INTO inbox (update_id, at, body) VALUES (?, ?, ?)",
+                [(update_id, stamp, body) for update_id, body in updates],
+            )
+
+    def held_updates(self) -> list[tuple[int, str]]:
+        """The kept updates (id, JSON), oldest first."""
+        return self._db.execute("SELECT update_id, body FROM inbox ORDER BY update_id").fetchall()
+
+    def expire_inbox(self, hours: int = INBOX_HOURS, at: datetime | None = None) -> int:
+        """Delete kept updates older than `hours`, and their old page images; rows deleted."""
+        before = _stamp((at or now()) - timedelta(hours=hours))
+        with self._transaction() as db:
+            deleted = db.execute("DELETE FROM inbox WHERE at < ?", (before,)).rowcount
+        self._forget_old_pages()
+        return deleted
 
     def was_handled(self, update_id: int) -> bool:
         """Whether a Telegram update with this id was handled already."""

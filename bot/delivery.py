@@ -1,5 +1,5 @@
-"""Getting updates to the handlers: fairly, urgent ones first, and each confirmed to
-Telegram only once it is handled.
+"""Getting updates to the handlers: fairly, urgent ones first, and none lost in a crash:
+each is confirmed to Telegram only once it is kept in the inbox or handled.
 
 - A per-chat token bucket (a burst, then a steady rate): one chat's flood is dropped,
   with one "slow down" note per burst, and never queued ahead of other patients.
@@ -7,8 +7,12 @@ Telegram only once it is handled.
   updates at once and picks the next by priority (crisis and concern first, by the
   named rules, which cost microseconds), then round-robin over chats.
 - `Intake` hands each update to the application and waits until it is handled; only
-  then does polling move its getUpdates offset past it, or the webhook answer 200.
-  Handled ids are kept in the store, so a redelivery after a crash is not answered again.
+  then does the webhook answer 200. Handled ids are kept in the store, so a redelivery
+  after a crash is not answered again.
+- Polling keeps each fetched update in the store's inbox first, then confirms it to
+  Telegram at once (so a flood cannot hide the next updates behind getUpdates' limit of
+  100), and replays the inbox at start. Without the store it confirms an update only
+  once it and every earlier one is handled.
 """
 
 from __future__ import annotations
@@ -176,8 +180,8 @@ class FairProcessor(BaseUpdateProcessor):
         """Nothing is held beyond the updates themselves."""
 
     def close(self) -> None:
-        """Stop starting updates: those still waiting are left unhandled (unconfirmed,
-        so Telegram delivers them again after the restart)."""
+        """Stop starting updates: those still waiting are left unhandled (in the inbox,
+        or unconfirmed, so they come again after the restart)."""
         self._closing = True
         for waiting in self._waiting:
             if not waiting.turn.done():
@@ -280,6 +284,9 @@ class Intake:
             return await asyncio.shield(self._in_hand[update_id])
         if await self._seen_before(update_id):
             LOGGER.info("update %d was handled before a restart: not answered again", update_id)
+            # Marked again: polling may have kept this redelivery in the inbox, and the
+            # mark is what removes its row.
+            self._recorder.mark_handled(update_id)
             return True
         done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._in_hand[update_id] = done
@@ -303,6 +310,34 @@ class Intake:
         if done is not None and not done.done():
             done.set_result(handled)
 
+    async def keep(self, updates: list[Update]) -> bool:
+        """Store fetched updates in the inbox; True once they are kept (safe to confirm)."""
+        rows = [(update.update_id, json.dumps(update.to_dict())) for update in updates]
+        try:
+            await self._recorder.hold_updates(rows)
+        except StoreUnavailable as error:
+            LOGGER.debug("inbox write failed: %s", error)
+            return False
+        return True
+
+    async def kept(self, bot: Bot) -> list[Update]:
+        """The inbox's updates, for a replay at start; none if the store cannot say."""
+        try:
+            rows = await self._recorder.held_updates()
+        except StoreUnavailable as error:
+            LOGGER.warning("inbox unreadable (%s): its updates are replayed next start", error)
+            return []
+        updates = []
+        for update_id, body in rows:
+            try:
+                update = Update.de_json(json.loads(body), bot)
+            except Exception as error:  # a row this release cannot read: skip, not crash
+                LOGGER.warning("inbox: update %d unreadable (%s)", update_id, error)
+                continue
+            if update is not None:
+                updates.append(update)
+        return updates
+
     async def _seen_before(self, update_id: int) -> bool:
         if update_id in self._recent:
             return True
@@ -317,15 +352,35 @@ class Intake:
 
 
 async def poll(bot: Bot, intake: Intake, stopping: asyncio.Event) -> None:
-    """Long polling that confirms an update only once it and every earlier one is handled.
+    """Long polling that confirms an update once it is kept in the inbox (or, while the
+    store is unavailable, only once it and every earlier one is handled).
 
-    getUpdates confirms, by its `offset`, every update below it; PTB's Updater passes the
-    offset past everything it fetched, before the handlers ran. Here the offset stays at
-    the first update not yet handled: the ones after it are fetched again meanwhile and
-    recognised as in hand, and after a crash Telegram delivers all of them again.
+    getUpdates confirms, by its `offset`, every update below it, and returns at most 100
+    past it. Kept updates are confirmed at once, so the next getUpdates sees new ones
+    (a crisis) however many are still waiting for a worker; a crash loses none, as the
+    inbox is replayed at start. An update not kept holds the offset at itself: the ones
+    after it are fetched again meanwhile and recognised as in hand, and after a crash
+    Telegram delivers all of them again.
     """
     offset = 0
-    in_hand: dict[int, asyncio.Task[bool]] = {}
+    in_hand: dict[int, asyncio.Task[bool]] = {}  # fetched, not yet confirmable
+    kept: set[int] = set()  # of those, the ones in the inbox: confirmable at once
+    deliveries: set[asyncio.Task[bool]] = set()  # every update being handled
+
+    def deliver(update: Update) -> asyncio.Task[bool]:
+        task = asyncio.ensure_future(intake.deliver(update))
+        deliveries.add(task)
+        task.add_done_callback(deliveries.discard)
+        return task
+
+    # Before the first getUpdates: what a previous run kept and confirmed, but did not
+    # handle, comes from the inbox now (Telegram will not send it again).
+    replayed = await intake.kept(bot)
+    if replayed:
+        LOGGER.info("inbox: replaying %d updates kept before the restart", len(replayed))
+    for update in replayed:
+        deliver(update)
+    storing = True  # whether the last inbox write worked: a change is logged once
     backoff = 0.25
     while not stopping.is_set():
         fetch = asyncio.ensure_future(
@@ -356,8 +411,23 @@ async def poll(bot: Bot, intake: Intake, stopping: asyncio.Event) -> None:
             continue
         backoff = 0.25
         fresh = [update for update in updates if update.update_id not in in_hand]
+        if fresh:
+            # Awaited: an update is confirmed only once its row is committed (safe from a
+            # crash; with synchronous=NORMAL a power cut may still lose the last rows).
+            stored = await intake.keep(fresh)
+            if stored != storing:
+                storing = stored
+                if stored:
+                    LOGGER.info("inbox: writable again; updates are confirmed when kept")
+                else:
+                    LOGGER.warning(
+                        "inbox: the store is unavailable; updates are confirmed only once"
+                        " handled, so a flood can delay the updates behind it"
+                    )
+            if stored:
+                kept.update(update.update_id for update in fresh)
         for update in fresh:
-            in_hand[update.update_id] = asyncio.ensure_future(intake.deliver(update))
+            in_hand[update.update_id] = deliver(update)
         if not fresh and in_hand:
             # Everything Telegram has is in hand: fetching again at once would spin.
             await asyncio.wait(
@@ -365,12 +435,12 @@ async def poll(bot: Bot, intake: Intake, stopping: asyncio.Event) -> None:
                 timeout=RECHECK_SECONDS,
                 return_when=asyncio.FIRST_COMPLETED,
             )
-        offset = _confirmable(in_hand, offset)
-    # Confirm what was handled; the rest comes again after the restart.
-    for task in in_hand.values():
+        offset = _confirmable(in_hand, kept, offset)
+    # Confirm what was kept or handled; the rest comes again after the restart.
+    for task in list(deliveries):
         if not task.done():
             await asyncio.wait([task])
-    offset = _confirmable(in_hand, offset)
+    offset = _confirmable(in_hand, kept, offset)
     if offset:
         try:
             await bot.get_updates(offset=offset, limit=1, timeout=0)
@@ -378,11 +448,14 @@ async def poll(bot: Bot, intake: Intake, stopping: asyncio.Event) -> None:
             LOGGER.warning("could not confirm the last updates (%s): they come again", error)
 
 
-def _confirmable(in_hand: dict[int, asyncio.Task[bool]], offset: int) -> int:
-    """The next getUpdates offset: past the handled prefix of the updates in hand."""
+def _confirmable(in_hand: dict[int, asyncio.Task[bool]], kept: set[int], offset: int) -> int:
+    """The next getUpdates offset: past the prefix of the updates in hand that are kept
+    in the inbox or handled."""
     for update_id in sorted(in_hand):
         task = in_hand[update_id]
-        if not task.done() or task.cancelled() or task.exception() or not task.result():
+        if update_id in kept:
+            kept.discard(update_id)
+        elif not task.done() or task.cancelled() or task.exception() or not task.result():
             break
         del in_hand[update_id]
         offset = update_id + 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.analytics import HANDLED_HOURS, Claim, Handoff, NewerSchema, Store, now
+from bot.analytics import HANDLED_HOURS, INBOX_HOURS, Claim, Handoff, NewerSchema, Store, now
 from faq.reply import Reply
 
 LOGGER = logging.getLogger(__name__)
@@ -68,6 +68,16 @@ def _environmental(error: BaseException) -> bool:
         isinstance(error, OSError | sqlite3.OperationalError | NewerSchema)
         or type(error) is sqlite3.DatabaseError  # "file is not a database", "malformed"
     )
+
+
+def _log_expired(count: int) -> None:
+    """Say so when kept updates were too old to answer: those patients got no reply."""
+    if count:
+        LOGGER.warning(
+            "inbox: dropped %d updates kept over %d hours, unanswered (Telegram forgets them too)",
+            count,
+            INBOX_HOURS,
+        )
 
 
 class Recorder:
@@ -169,21 +179,33 @@ class Recorder:
         return self._submit(_Job("retention", apply))
 
     def mark_handled(self, update_id: int) -> bool:
-        """Remember that a Telegram update was handled, so a redelivery is not answered."""
+        """Remember that a Telegram update was handled, so a redelivery is not answered;
+        its inbox row, if any, goes in the same transaction."""
         at = now()
         return self._submit(_Job("handled update", lambda store: store.mark_handled(update_id, at)))
 
     def forget_handled(self, hours: int = HANDLED_HOURS) -> bool:
-        """Drop handled update ids older than `hours`."""
-        return self._submit(
-            _Job("handled updates expiry", lambda store: store.forget_handled(hours))
-        )
+        """Drop handled update ids older than `hours`, and inbox rows past INBOX_HOURS."""
+
+        def forget(store: Store) -> None:
+            store.forget_handled(hours)
+            _log_expired(store.expire_inbox(INBOX_HOURS))
+
+        return self._submit(_Job("handled updates expiry", forget))
 
     # -- what handlers need an answer to now
 
-    async def call(self, name: str, work: Callable[[Store], T], timeout: float = CALL_SECONDS) -> T:
-        """Run `work` on the writer's store, in order after everything queued before it;
-        StoreUnavailable if the store fails or does not answer within `timeout`."""
+    async def call(
+        self,
+        name: str,
+        work: Callable[[Store], T],
+        timeout: float = CALL_SECONDS,
+        *,
+        first: bool = False,
+    ) -> T:
+        """Run `work` on the writer's store, in order after everything queued before it
+        (or, if `first`, before it); StoreUnavailable if the store fails or does not
+        answer within `timeout`."""
         with self._ready:
             # Longer than the gap between two attempts: a failure this recent is current.
             current = self._busy_seconds + self._probe_seconds + MAX_BACKOFF
@@ -193,7 +215,7 @@ class Recorder:
             # older failure is not trusted: the call goes ahead and tries the store.
             raise StoreUnavailable(failure)
         future: Future[T] = Future()
-        if not self._submit(_Job(name, work, future)):
+        if not self._submit(_Job(name, work, future), first=first):
             raise StoreUnavailable("the analytics queue is full or closed")
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), timeout)
@@ -214,6 +236,24 @@ class Recorder:
     async def last_handled(self) -> int | None:
         """The highest handled update id in the store."""
         return await self.call("handled maximum", lambda store: store.last_handled())
+
+    async def hold_updates(self, updates: list[tuple[int, str]]) -> None:
+        """Keep fetched updates (id, JSON) in the inbox until handled; StoreUnavailable
+        if they may not be kept (then they must not be confirmed to Telegram)."""
+        at = now()
+        # Ahead of the queued records: in a flood a thousand of them wait for the writer,
+        # and polling (a crisis among the next updates) waits for this. Safe: an update's
+        # mark_handled, which deletes its row, is queued only after this returns.
+        await self.call("inbox write", lambda store: store.hold_updates(updates, at), first=True)
+
+    async def held_updates(self) -> list[tuple[int, str]]:
+        """The inbox (id, JSON), oldest first, once rows past INBOX_HOURS are dropped."""
+
+        def take(store: Store) -> list[tuple[int, str]]:
+            _log_expired(store.expire_inbox(INBOX_HOURS))
+            return store.held_updates()
+
+        return await self.call("inbox read", take)
 
     async def handoff_for(self, staff_message_id: int) -> Handoff | None:
         """The open hand-off a staff-group message carries."""
@@ -247,7 +287,7 @@ class Recorder:
             line = self._line_locked(force=True)
         self._log(line)
 
-    def _submit(self, job: _Job) -> bool:
+    def _submit(self, job: _Job, first: bool = False) -> bool:
         with self._ready:
             if self._closing or len(self._jobs) >= self._capacity:
                 problem = "the bot is stopping" if self._closing else "the record queue is full"
@@ -257,7 +297,10 @@ class Recorder:
                 line = self._line_locked()
                 accepted = False
             else:
-                self._jobs.append(job)
+                if first:
+                    self._jobs.appendleft(job)
+                else:
+                    self._jobs.append(job)
                 if self._thread is None:
                     # Started on first use, so a bot built without running still records.
                     self._thread = threading.Thread(

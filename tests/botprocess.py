@@ -8,6 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
+from faq.embedding import default_cache_dir
 from tests.fakebotapi import FakeBotAPI
 
 TOKEN = "123456789:TESTtokenTESTtokenTESTtokenTESTtok"
@@ -39,7 +40,7 @@ class BotProcess:
                 "TELEGRAM_RETRIES": "10",
                 "TELEGRAM_RATE_LIMIT": "0",
                 "FAQBOT_DB_PATH": str(self.log_path.parent / "faqbot.db"),
-                "FAQBOT_CACHE_DIR": os.environ["FAQBOT_CACHE_DIR"],
+                "FAQBOT_CACHE_DIR": str(default_cache_dir()),
                 # Tests ask many questions from one chat at once; the per-chat limit is
                 # tested on its own (tests/test_e2e_delivery.py) with the real values.
                 "FAQBOT_CHAT_BURST": "1000",

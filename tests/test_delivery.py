@@ -1,4 +1,5 @@
-"""The rate limit, the order updates are handled in, and the handled-update store."""
+"""The rate limit, the order updates are handled in, the handled-update store, and the
+polling inbox."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ import pytest
 from telegram import Update
 
 from bot.analytics import Store, now
-from bot.delivery import NORMAL, URGENT, Admission, FairProcessor, RateGate, Ticket, ticket_for
+from bot.delivery import (
+    NORMAL,
+    URGENT,
+    Admission,
+    FairProcessor,
+    RateGate,
+    Ticket,
+    poll,
+    ticket_for,
+)
+from bot.recorder import Recorder
 
 
 class Clock:
@@ -157,3 +168,126 @@ async def test_a_crisis_only_the_semantic_net_knows_is_answered_not_dropped() ->
     for name in ("first", "second", "third", "I'll soon be at peace."):
         await processor.process_update(name, work(name))
     assert handled == ["first", "slow down", "I'll soon be at peace."]
+
+
+def test_the_inbox_keeps_updates_until_they_are_handled(tmp_path: Path) -> None:
+    store = Store(tmp_path / "faqbot.db")
+    store.hold_updates([(12, '{"update_id": 12}'), (11, '{"update_id": 11}')])
+    store.hold_updates([(11, '{"update_id": 11, "again": true}')])  # sent twice: kept once
+    assert store.held_updates() == [(11, '{"update_id": 11}'), (12, '{"update_id": 12}')]
+    store.mark_handled(11)
+    assert store.held_updates() == [(12, '{"update_id": 12}')]
+    assert store.was_handled(11) and not store.was_handled(12)
+    store.close()
+
+
+def test_inbox_rows_older_than_a_day_are_dropped(tmp_path: Path) -> None:
+    store = Store(tmp_path / "faqbot.db")
+    store.hold_updates([(1, "{}")], at=now() - timedelta(hours=25))
+    store.hold_updates([(2, "{}")], at=now() - timedelta(hours=23))
+    assert store.expire_inbox() == 1
+    assert store.held_updates() == [(2, "{}")]
+    store.close()
+
+
+def test_a_handled_message_is_not_left_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "faqbot.db"
+    store = Store(path)
+    secret = "a-patient-wrote-this-0451"
+    store.hold_updates([(1, f'{{"text": "{secret}"}}')])
+    store.mark_handled(1)
+    store.expire_inbox()  # as the periodic upkeep does: old page images leave the log too
+    store.close()
+    for file in tmp_path.iterdir():
+        assert secret.encode() not in file.read_bytes(), file.name
+
+
+async def test_the_recorder_drops_day_old_inbox_rows_with_a_log_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "faqbot.db"
+    store = Store(path)
+    store.hold_updates([(1, "{}")], at=now() - timedelta(hours=25))
+    store.close()
+    recorder = Recorder(path)
+    try:
+        await recorder.hold_updates([(2, '{"update_id": 2}')])
+        assert await recorder.held_updates() == [(2, '{"update_id": 2}')]
+    finally:
+        recorder.stop()
+    assert "inbox: dropped 1 updates kept over 24 hours" in caplog.text
+
+
+class StubBot:
+    """getUpdates over a fixed list: an offset confirms (forgets) what is below it."""
+
+    def __init__(self, count: int) -> None:
+        self.updates = [Update.de_json({"update_id": n}, None) for n in range(1, count + 1)]
+        self.offsets: list[int | None] = []
+
+    async def get_updates(self, offset: int | None = None, **kwargs: object) -> list[Update]:
+        self.offsets.append(offset)
+        if offset:
+            self.updates = [u for u in self.updates if u.update_id >= offset]
+        await asyncio.sleep(0.01)
+        return self.updates[:2]  # a small getUpdates limit
+
+
+class StubIntake:
+    """Delivers nothing until released; keeps updates only if `storing`."""
+
+    def __init__(self, storing: bool, replay: list[Update] | None = None) -> None:
+        self.storing, self.replay = storing, replay or []
+        self.release = asyncio.Event()
+        self.delivered: list[int] = []
+
+    async def kept(self, bot: object) -> list[Update]:
+        return self.replay
+
+    async def keep(self, updates: list[Update]) -> bool:
+        return self.storing
+
+    async def deliver(self, update: Update) -> bool:
+        self.delivered.append(update.update_id)
+        await self.release.wait()
+        return True
+
+
+async def test_kept_updates_are_confirmed_before_they_are_handled() -> None:
+    bot, intake = StubBot(5), StubIntake(storing=True)
+    stopping = asyncio.Event()
+    task = asyncio.ensure_future(poll(bot, intake, stopping))  # type: ignore[arg-type]
+    await asyncio.sleep(0.2)
+    # Past all five while none is handled: later updates are never hidden behind them.
+    assert 6 in bot.offsets and not bot.updates
+    assert sorted(intake.delivered) == [1, 2, 3, 4, 5]
+    intake.release.set()
+    stopping.set()
+    await task
+
+
+async def test_without_the_inbox_an_update_is_confirmed_only_once_handled() -> None:
+    bot, intake = StubBot(5), StubIntake(storing=False)
+    stopping = asyncio.Event()
+    task = asyncio.ensure_future(poll(bot, intake, stopping))  # type: ignore[arg-type]
+    await asyncio.sleep(0.2)
+    assert set(bot.offsets) == {None}, "nothing handled: nothing confirmed"
+    assert sorted(intake.delivered) == [1, 2], "the limit hides the rest, as before"
+    intake.release.set()
+    await asyncio.sleep(0.5)
+    stopping.set()
+    await task
+    assert sorted(intake.delivered) == [1, 2, 3, 4, 5]
+    assert bot.offsets[-1] == 6
+
+
+async def test_the_inbox_is_replayed_before_polling() -> None:
+    old = [Update.de_json({"update_id": n}, None) for n in (3, 4)]
+    bot, intake = StubBot(0), StubIntake(storing=True, replay=old)
+    stopping = asyncio.Event()
+    task = asyncio.ensure_future(poll(bot, intake, stopping))  # type: ignore[arg-type]
+    await asyncio.sleep(0.05)
+    assert intake.delivered == [3, 4]
+    intake.release.set()
+    stopping.set()
+    await task

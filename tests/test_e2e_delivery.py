@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 import pytest_asyncio
 
+from bot.analytics import Store
 from bot.delivery import SLOW_DOWN
 from tests.botprocess import TOKEN, BotProcess
 from tests.fakebotapi import FakeBotAPI, JSONDict
@@ -156,6 +157,36 @@ async def test_no_message_is_lost_or_answered_twice_after_sigkill_while_polling(
         assert set(counts.values()) == {1}, {c: n for c, n in counts.items() if n != 1}
     finally:
         assert await bot.stop() == 0, bot.output()
+
+
+async def test_after_sigkill_while_polling_the_unanswered_come_from_the_inbox(
+    fake: GatedFakeBotAPI, tmp_path: Path
+) -> None:
+    chats = range(84_000, 84_000 + BURST)
+    bot = await started(fake, tmp_path, "first", None)
+    fake.hold_after(ANSWERED_BEFORE_CRASH)
+    for chat in chats:
+        fake.send_text(chat, QUESTION)
+    await fake.wait_until(lambda: fake.held > 0, timeout=20)
+    # Kept in the inbox, so confirmed at once: Telegram would not send them again.
+    await fake.wait_until(lambda: fake.pending_update_count == 0, timeout=10)
+    await asyncio.sleep(1)  # the handled ids reach the store
+    await killed(bot)
+    assert sum(answered(fake, chats).values()) == ANSWERED_BEFORE_CRASH
+
+    fake.reopen()
+    bot = await started(fake, tmp_path, "second", None)
+    try:
+        await fake.wait_until(lambda: all(answered(fake, chats).values()), timeout=30)
+        await asyncio.sleep(1)
+        counts = answered(fake, chats)
+        assert set(counts.values()) == {1}, {c: n for c, n in counts.items() if n != 1}
+        assert f"inbox: replaying {BURST - ANSWERED_BEFORE_CRASH} updates" in bot.output()
+    finally:
+        assert await bot.stop() == 0, bot.output()
+    store = Store(tmp_path / "faqbot.db")
+    assert store.held_updates() == [], "each handled update leaves the inbox"
+    store.close()
 
 
 async def post(url: str, update: JSONDict, gate: asyncio.Semaphore) -> int | None:
