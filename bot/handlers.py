@@ -22,10 +22,10 @@ from bot import engine, render
 from bot.analytics import is_token
 from bot.config import Settings
 from bot.recorder import REPORT_CALL_SECONDS, Recorder, StoreUnavailable
-from faq import knowledge, safety
+from faq import knowledge
 from faq.embedding import Encoder
 from faq.knowledge import KnowledgeBase
-from faq.reply import Kind, Reply
+from faq.reply import SAFETY_KINDS, Kind, Reply
 
 LOGGER = logging.getLogger(__name__)
 ENGINE = "engine"  # keys in application.bot_data
@@ -290,17 +290,16 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     engine = engine_of(context)
     text = update.inline_query.query.strip()
     results = []
-    if text and safety.is_crisis(text):
-        crisis = engine.renderer.text(engine.kb.messages.crisis)
+    # The same verdict as a patient's message gets, as on the front desk's page: crisis
+    # resources first for a crisis or a concern, a "no approved answer" card for a topic
+    # the article does not answer (an empty list looked like the bot was down).
+    reply = engine.matcher.reply(text) if text else None
+    if reply is not None and reply.kind in SAFETY_KINDS:
+        results.append(_card(engine, "crisis", "Crisis resources", engine.kb.messages.crisis))
+    if reply is not None and reply.kind is Kind.NO_MATCH:
+        no_answer = engine.kb.messages.no_answer
         results.append(
-            InlineQueryResultArticle(
-                id="crisis",
-                title="Crisis resources",
-                description=crisis[:DESCRIPTION_CHARS],
-                input_message_content=InputTextMessageContent(
-                    render.escape(crisis), parse_mode=ParseMode.HTML
-                ),
-            )
+            _card(engine, "no-answer", "No approved answer: refer to the clinic", no_answer)
         )
     if text:
         entries = [match.entry for match in engine.matcher.search(text, INLINE_MATCHES)]
@@ -320,6 +319,19 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             )
         )
     await update.inline_query.answer(results, cache_time=60, is_personal=False)
+
+
+def _card(engine: Engine, result_id: str, title: str, message: str) -> InlineQueryResultArticle:
+    """An inline result that sends one of the clinic's own messages."""
+    said = engine.renderer.text(message)
+    return InlineQueryResultArticle(
+        id=result_id,
+        title=title,
+        description=said[:DESCRIPTION_CHARS],
+        input_message_content=InputTextMessageContent(
+            render.escape(said), parse_mode=ParseMode.HTML
+        ),
+    )
 
 
 async def inline_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

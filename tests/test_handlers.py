@@ -272,3 +272,24 @@ async def test_no_to_the_check_in_thanks_and_invites_a_question(application, rec
     [sent] = recorder.sent()
     assert "Thank you for telling me" in sent["text"] and "/topics" in sent["text"]
     assert "Lifeline" not in sent["text"]
+
+
+async def inline_results(application, recorder, text: str) -> list[dict[str, Any]]:
+    query = {"id": f"iq-{next(IDS)}", "from": user(), "query": text, "offset": ""}
+    await process(application, {"inline_query": query})
+    results = recorder.sent("answerInlineQuery")[-1]["results"]
+    return json.loads(results) if isinstance(results, str) else results
+
+
+async def test_inline_topic_without_an_approved_answer_offers_the_no_answer_card(
+    application, recorder
+) -> None:
+    [first, *_] = await inline_results(application, recorder, "how much does it cost")
+    assert first["id"] == "no-answer" and first["title"].startswith("No approved answer")
+    assert "I don't have an answer" in first["input_message_content"]["message_text"]
+
+
+async def test_inline_crisis_or_concern_puts_the_crisis_card_first(application, recorder) -> None:
+    for text in ("i want to die", "I'll soon be at peace."):
+        [first, *_] = await inline_results(application, recorder, text)
+        assert first["id"] == "crisis"
