@@ -441,6 +441,11 @@ class Store:
         with self._transaction() as db:
             return db.execute("DELETE FROM handled_updates WHERE at < ?", (before,)).rowcount
 
+    def writable(self) -> bool:
+        """Whether the database takes a write now (a write lock taken and given back)."""
+        with self._transaction():
+            return True
+
     def rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         """A read-only query, for reports."""
         return self._db.execute(sql, parameters).fetchall()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import signal
 import time
@@ -120,6 +121,24 @@ async def post_shutdown(application: Application) -> None:
         task.cancel()
     services: handlers.Services = application.bot_data[handlers.SERVICES]
     await asyncio.to_thread(services.recorder.stop, recorder.DRAIN_SECONDS)
+
+
+async def _health(application: Application) -> dict[str, object]:
+    """What /healthz reports: the knowledge base served, and whether the store writes."""
+    engine: handlers.Engine = application.bot_data[handlers.ENGINE]
+    services: handlers.Services = application.bot_data[handlers.SERVICES]
+    try:
+        writable = await services.recorder.call("health check", lambda store: store.writable())
+    except recorder.StoreUnavailable:
+        writable = False
+    kb = engine.kb
+    digest = hashlib.sha256(kb.path.read_bytes()).hexdigest()[:16]
+    return {
+        "kb": kb.path.name,
+        "sha256": digest,
+        "entries": len(kb.entries),
+        "store_writable": writable,
+    }
 
 
 def _unsafe(application: Application, update: object) -> bool:
@@ -273,7 +292,11 @@ async def _serve(application: Application, settings: Settings) -> None:
             )
             from tornado.httpserver import HTTPServer  # polling never loads tornado
 
-            server = HTTPServer(delivery.webhook_app(intake, bot, hook.path, hook.secret))
+            server = HTTPServer(
+                delivery.webhook_app(
+                    intake, bot, hook.path, hook.secret, health=lambda: _health(application)
+                )
+            )
             server.listen(hook.port, address=hook.listen)
             LOGGER.info("serving the webhook on %s:%d/%s", hook.listen, hook.port, hook.path)
         waiting = [asyncio.ensure_future(stopping.wait())]

@@ -543,7 +543,33 @@ async def slow_down(bot: Bot, update: object) -> None:
         LOGGER.warning("could not send the slow-down note (%s)", error)
 
 
-def webhook_app(intake: Intake, bot: Bot, path: str, secret: str) -> tornado.web.Application:
-    """The webhook's tornado application: one route, Telegram's POSTs."""
+class HealthHandler(tornado.web.RequestHandler):
+    """GET /healthz: 200 with the knowledge base's version and whether the store takes
+    writes, for a container's HEALTHCHECK or a monitor; 503 when the store does not."""
+
+    def initialize(self, health: Callable[[], Coroutine[Any, Any, dict[str, object]]]) -> None:
+        self.health = health
+
+    def log_exception(self, *args: Any) -> None:
+        LOGGER.warning("healthz: %s", args[1] if len(args) > 1 else args)
+
+    async def get(self) -> None:
+        report = await self.health()
+        self.set_status(200 if report.get("store_writable") else 503)
+        self.set_header("Cache-Control", "no-store")
+        self.write(report)
+
+
+def webhook_app(
+    intake: Intake,
+    bot: Bot,
+    path: str,
+    secret: str,
+    health: Callable[[], Coroutine[Any, Any, dict[str, object]]] | None = None,
+) -> tornado.web.Application:
+    """The webhook's tornado application: Telegram's POSTs, and /healthz."""
     handler_args = {"intake": intake, "bot": bot, "secret": secret}
-    return tornado.web.Application([(rf"/{path}/?", WebhookHandler, handler_args)])
+    routes: list[Any] = [(rf"/{path}/?", WebhookHandler, handler_args)]
+    if health is not None:
+        routes.append((r"/healthz", HealthHandler, {"health": health}))
+    return tornado.web.Application(routes)

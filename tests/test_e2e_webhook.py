@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 import socket
 from collections.abc import AsyncIterator
 
@@ -132,3 +133,17 @@ async def test_webhook_mode_without_a_secret_exits_2_with_one_line(
     lines = output.strip().splitlines()
     assert len(lines) == 1, output
     assert lines[0].startswith("faqbot: ") and "WEBHOOK_SECRET" in lines[0]
+
+
+async def test_healthz_reports_the_knowledge_base_and_a_writable_store(bot: BotProcess) -> None:
+    port = int(bot.env["WEBHOOK_PORT"])
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    await writer.drain()
+    response = (await asyncio.wait_for(reader.read(), timeout=10)).decode()
+    writer.close()
+    head, _, body = response.partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 200")
+    report = json.loads(body)
+    assert report["kb"] == "ketamine-ocd.yaml" and report["entries"] >= 16
+    assert report["store_writable"] is True and len(report["sha256"]) == 16
