@@ -121,6 +121,14 @@ def _parser() -> argparse.ArgumentParser:
     web.add_argument(
         "--port", type=int, default=None, help="port (default: $FAQBOT_WEB_PORT or 8080)"
     )
+    doctor = with_kb(sub.add_parser("doctor", help="check the settings, token, groups and files"))
+    doctor.add_argument(
+        "--find-chats",
+        action="store_true",
+        help="list the groups the bot has messages from, with their ids (bot stopped)",
+    )
+    init = with_kb(sub.add_parser("init", help="set up .env and the clinic's details"))
+    init.add_argument("--force", action="store_true", help="replace the token in an existing .env")
     return parser
 
 
@@ -447,6 +455,21 @@ def _web(args: argparse.Namespace) -> int:
     return app.serve(_matcher(args), chosen)
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from bot import doctor
+
+    return doctor.main(args.kb, find=args.find_chats)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from bot import setup_wizard
+
+    try:
+        return setup_wizard.run(Path.cwd() / ".env", _kb_path(args), force=args.force)
+    except setup_wizard.WizardError as error:
+        raise Refusal(str(error)) from None
+
+
 def _default(args: argparse.Namespace) -> int:
     if os.environ.get("TELEGRAM_BOT_TOKEN"):
         return _run(args)
@@ -465,6 +488,8 @@ _COMMANDS = {
     "export": _export,
     "run": _run,
     "web": _web,
+    "doctor": _doctor,
+    "init": _init,
     "default": _default,
 }
 

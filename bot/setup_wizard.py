@@ -1,0 +1,194 @@
+"""`faqbot init`: ask for the clinic's details and the token; write .env and the
+knowledge base's clinic block."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from bot import config
+from faq import knowledge
+
+# The questions, in order: the clinic block's key, and how it is asked.
+CLINIC_QUESTIONS = (
+    ("name", "The clinic's name"),
+    ("phone", "Its phone number"),
+    ("booking_url", "Its booking link"),
+    ("hours", "Its opening hours (e.g. Mon-Fri 9am-5pm)"),
+    ("address", "Its address, and how to get there"),
+)
+TOKEN_TRIES = 3
+# One `key: value` line of the clinic block; a quoted value may be followed by a comment,
+# which is kept (an unquoted one runs to the comment, as YAML reads it).
+_FIELD = re.compile(
+    r"""^(?P<indent>[ \t]+)(?P<key>[A-Za-z_]+)(?P<sep>[ \t]*:[ \t]*)"""
+    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#\n]*?)(?P<rest>[ \t]+#.*)?$"""
+)
+_TOKEN_LINE = re.compile(r"^\s*(?:export\s+)?TELEGRAM_BOT_TOKEN\s*=")
+STAFF_HELP = """\
+Next, the staff group (optional: it lets patients ask the clinic team):
+  1. In Telegram, add the bot to the staff group.
+  2. Send any message in that group.
+  3. With the bot stopped, run: faqbot doctor --find-chats
+     It prints each group's title and id; put the id in .env as STAFF_CHAT_ID=<id>.
+     (It reads the updates the bot has not fetched yet, so it works only while the
+     bot is not running: Telegram refuses two readers at once.)
+Then run `faqbot doctor` to check everything, and `faqbot run` to start."""
+
+
+class WizardError(Exception):
+    """Init cannot go on; its message is one line for the user."""
+
+
+def _ask(prompt: str) -> str:
+    """One answer from standard input; the end of input is a refusal, not a traceback."""
+    try:
+        return input(f"{prompt}: ").strip()
+    except EOFError:
+        raise WizardError(
+            f"no answer for {prompt.split(' (')[0].lower()!r} (input ended)"
+        ) from None
+
+
+def _ask_token() -> str:
+    """The bot token, asked again (a few times) while it does not look like one."""
+    for _ in range(TOKEN_TRIES):
+        token = _ask("The bot's token from @BotFather")
+        if config.TOKEN_PATTERN.match(token):
+            return token
+        # Never echo it: a near-miss of a real token is still a secret.
+        print("That does not look like a bot token (digits, a colon, then 20+ characters).")
+    raise WizardError("no valid bot token given: copy it from @BotFather's message")
+
+
+def _yaml_string(value: str) -> str:
+    """The value as a YAML double-quoted scalar (JSON's strings are valid YAML ones)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def fill_clinic(text: str, values: dict[str, str]) -> str:
+    """The knowledge base text with the clinic block's values replaced, every other line
+    (comments included) as it was; a key the block lacks is added at its end."""
+    lines = text.splitlines(keepends=True)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if re.match(r"^clinic[ \t]*:[ \t]*(#.*)?$", line.rstrip("\r\n"))
+        ),
+        None,
+    )
+    if start is None:
+        raise WizardError("the knowledge base has no `clinic:` block at the start of a line")
+    remaining = dict(values)
+    last = start
+    indent = "  "
+    for index in range(start + 1, len(lines)):
+        body = lines[index].rstrip("\r\n")
+        if body.strip() and not body[0].isspace():
+            break  # the next top-level key (or a top-level comment) ends the block
+        if not body.strip() or body.lstrip().startswith("#"):
+            continue
+        last = index
+        match = _FIELD.match(body)
+        if match is None or match["key"] not in remaining:
+            continue
+        indent = match["indent"]
+        ending = lines[index][len(body) :]
+        new = _yaml_string(remaining.pop(match["key"]))
+        lines[index] = (
+            f"{match['indent']}{match['key']}{match['sep']}{new}{match['rest'] or ''}{ending}"
+        )
+    if remaining:
+        ending = "\r\n" if lines[start].endswith("\r\n") else "\n"
+        added = [
+            f"{indent}{key}: {_yaml_string(value)}{ending}" for key, value in remaining.items()
+        ]
+        lines[last + 1 : last + 1] = added
+    return "".join(lines)
+
+
+def _write_atomically(path: Path, content: str, mode: int) -> None:
+    """Replace path with content: a reader sees the old file or the new one, never half."""
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _checked_kb(path: Path, content: str) -> None:
+    """Refuse content that `knowledge.check` finds errors in (checked beside the original,
+    so its `source` article resolves the same way)."""
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}.", suffix=".yaml"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        errors = [problem for problem in knowledge.check(temporary) if not problem.warning]
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise WizardError(
+            f"the filled-in knowledge base would have an error, {errors[0]}{more}; "
+            "nothing was written"
+        )
+
+
+def env_content(existing: str | None, token: str) -> str:
+    """The .env text: the existing one with its token line replaced, or a new one."""
+    line = f"TELEGRAM_BOT_TOKEN={token}\n"
+    if existing is None:
+        return "# Written by `faqbot init`; see .env.example for every setting.\n" + line
+    lines = existing.splitlines(keepends=True)
+    for index, current in enumerate(lines):
+        if _TOKEN_LINE.match(current):
+            lines[index] = line
+            return "".join(lines)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return "".join(lines) + line
+
+
+def run(env_path: Path, kb_path: Path, *, force: bool = False) -> int:
+    """Ask, check, then write .env (mode 0600) and the knowledge base's clinic block."""
+    if env_path.exists() and not force:
+        raise WizardError(f"{env_path} already exists: pass --force to replace its token")
+    try:
+        original = kb_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WizardError(f"no knowledge base at {kb_path} (--kb or FAQ_PATH)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise WizardError(f"cannot read {kb_path}: {error}") from None
+    print(f"Setting up the bot; the clinic's details go into {kb_path}.")
+    print("Press Enter to leave a detail as it is.")
+    values = {key: answer for key, prompt in CLINIC_QUESTIONS if (answer := _ask(prompt))}
+    token = _ask_token()
+    updated = fill_clinic(original, values) if values else original
+    _checked_kb(kb_path, updated)  # before anything is written: all or nothing
+    existing = env_path.read_text(encoding="utf-8") if env_path.exists() else None
+    _write_atomically(env_path, env_content(existing, token), 0o600)  # it holds the token
+    print(f"Wrote {env_path} (readable only by you).")
+    if updated != original:
+        _write_atomically(kb_path, updated, kb_path.stat().st_mode & 0o777)
+        print(f"Filled in the clinic's details in {kb_path}.")
+    left = [p for p in knowledge.check(kb_path) if p.warning and "placeholder" in p.message]
+    if left:
+        print(f"{len(left)} placeholder(s) left: `faqbot check {kb_path}` lists them.")
+    print()
+    print(STAFF_HELP)
+    return 0
