@@ -19,6 +19,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy faq bot
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
@@ -27,6 +28,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy faq bot
 
 format: $(STAMP)
 	$(BIN)/ruff format .

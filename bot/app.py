@@ -219,7 +219,7 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
         )
     # A caption is read like text: a crisis written under a photo must not get "I can only
     # read text". Not in the staff group, where a captioned reply is staff's, not a question.
-    captions = filters.CAPTION
+    captions: filters.BaseFilter = filters.CAPTION
     if settings.staff_chat_id is not None:
         captions = captions & ~filters.Chat(settings.staff_chat_id)
     application.add_handler(
@@ -362,7 +362,9 @@ def _limit_webhook_server() -> None:
         """An HTTPServer that, at its cap, closes its oldest connection for a new one:
         idle connections cannot lock Telegram out, nor run the bot out of files."""
 
-        def initialize(self, *args: Any, max_connections: int, **kwargs: Any) -> None:
+        def initialize(
+            self, *args: Any, max_connections: int = WEBHOOK_CONNECTIONS, **kwargs: Any
+        ) -> None:
             super().initialize(*args, **kwargs)
             self._cap = max_connections
             self._streams: dict[IOStream, None] = {}  # open connections, oldest first
@@ -384,7 +386,9 @@ def _limit_webhook_server() -> None:
             super().handle_stream(stream, address)
 
         def on_close(self, server_conn: object) -> None:
-            self._streams.pop(getattr(server_conn, "stream", None), None)
+            stream = getattr(server_conn, "stream", None)
+            if stream is not None:
+                self._streams.pop(stream, None)
             super().on_close(server_conn)
 
     HTTPServer.configure(

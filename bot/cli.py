@@ -389,16 +389,17 @@ def _why(args: argparse.Namespace) -> int:
         rules = ", ".join(f"{rule.name} ({rule.kind}, {rule.tier})" for rule in found.rules)
         print(f"rules:     {rules or 'none fired'}")
         net = found.semantic
-        if net is None:
-            state = "off" if matcher.triage.net is None else "not run (not English)"
+        safety_net = matcher.triage.net
+        if net is None or safety_net is None:  # a verdict comes only from a safety net
+            state = "off" if safety_net is None else "not run (not English)"
             print(f"semantic:  {state}")
         else:
             print(
                 f"semantic:  {net.tier or 'nothing'} (nearest {net.exemplar.tier} exemplar "
                 f"{net.score:.3f}, nearest ordinary phrasing {net.ordinary:.3f}; thresholds: "
-                f"crisis {matcher.triage.net.thresholds.crisis}, concern "
-                f"{matcher.triage.net.thresholds.concern}, margin "
-                f"{matcher.triage.net.thresholds.margin})"
+                f"crisis {safety_net.thresholds.crisis}, concern "
+                f"{safety_net.thresholds.concern}, margin "
+                f"{safety_net.thresholds.margin})"
             )
             print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
             print(f"  ordinary:  {net.ordinary_text!r}")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import heapq
 import itertools
 import json
@@ -402,7 +403,10 @@ async def poll(bot: Bot, intake: Intake, stopping: asyncio.Event) -> None:
         except InvalidToken:
             raise
         except RetryAfter as error:
-            await _sleep(stopping, float(error.retry_after.total_seconds()))
+            # An int unless PTB_TIMEDELTA is set: PTB 22 is moving it to a timedelta.
+            wait = error.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, datetime.timedelta) else wait
+            await _sleep(stopping, float(seconds))
             continue
         except TelegramError as error:  # network, timeout, 5xx, a conflict
             LOGGER.warning("getUpdates failed (%s); trying again in %.2fs", error, backoff)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from telegram import (
+    CallbackQuery,
     InlineQueryResultArticle,
     InputTextMessageContent,
     Message,
@@ -87,17 +88,26 @@ async def send(message: Message, parts: list[render.Message]) -> None:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send the welcome: what the bot answers, the disclaimer, the clinic, the topics."""
-    await send(update.effective_message, engine_of(context).renderer.welcome())
+    message = update.effective_message
+    if message is None:
+        return
+    await send(message, engine_of(context).renderer.welcome())
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask, with the topics as buttons."""
-    await send(update.effective_message, engine_of(context).renderer.help())
+    message = update.effective_message
+    if message is None:
+        return
+    await send(message, engine_of(context).renderer.help())
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List every question as a button, a page at a time."""
-    await send(update.effective_message, engine_of(context).renderer.topics())
+    message = update.effective_message
+    if message is None:
+        return
+    await send(message, engine_of(context).renderer.topics())
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -130,6 +140,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Act on a button tap, and always acknowledge it."""
     query = update.callback_query
+    if query is None:
+        return
     engine, services = engine_of(context), services_of(context)
     prefix, value = render.parse_button(query.data)
     message = query.message if isinstance(query.message, Message) else None
@@ -147,11 +159,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if message.reply_markup is None or message.reply_markup.inline_keyboard != rows:
             await query.edit_message_reply_markup(reply_markup=render.Message("", rows).markup)
     elif prefix == render.FEEDBACK and message is not None and _feedback(value, engine):
-        await _record_feedback(update, context, value)
+        await _record_feedback(query, message, context, value)
     elif prefix == render.HANDOFF and message is not None:
-        await _hand_off(update, context)
+        await _hand_off(update, query, message, context)
     elif prefix == render.CONCERN and value in (render.YES, render.NO) and message is not None:
-        await _check_in_answered(update, context, value == render.YES)
+        await _check_in_answered(update, query, message, context, value == render.YES)
     elif prefix == render.NOOP:
         await query.answer()
     else:
@@ -167,15 +179,16 @@ def _feedback(value: str, engine: Engine) -> bool:
     return engine.kb.entry(entry_id) is not None and is_token(vote) and helpful in ("0", "1")
 
 
-async def _record_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
-    query = update.callback_query
+async def _record_feedback(
+    query: CallbackQuery, message: Message, context: ContextTypes.DEFAULT_TYPE, value: str
+) -> None:
     engine, services = engine_of(context), services_of(context)
     entry_id, vote, helpful = value.split(":")
     # Counted by the writer only for a token the bot issued, once; thanked either way.
     services.recorder.vote(entry_id, helpful == "1", vote)
     thanks = engine.renderer.text(engine.kb.messages.feedback_thanks)
     await query.answer(thanks)
-    rows = query.message.reply_markup.inline_keyboard if query.message.reply_markup else ()
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
     feedback = f"{render.FEEDBACK}:"
     if not any(str(b.callback_data or "").startswith(feedback) for row in rows for b in row):
         return  # already thanked: a second tap of a stale button
@@ -189,18 +202,21 @@ async def _record_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, v
 
 
 async def _check_in_answered(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, thinking_of_it: bool
+    update: Update,
+    query: CallbackQuery,
+    message: Message,
+    context: ContextTypes.DEFAULT_TYPE,
+    thinking_of_it: bool,
 ) -> None:
     """Yes: the crisis resources (and the clinic team when a staff group is set).
     No: thanks, and an invitation to ask."""
-    query = update.callback_query
     engine, services = engine_of(context), services_of(context)
     await query.answer()
     await query.edit_message_reply_markup(reply_markup=None)
     LOGGER.info("check-in: answered %s", "yes" if thinking_of_it else "no")
     if not thinking_of_it:
         note = engine.renderer.text(engine.kb.messages.concern_declined)
-        await send(query.message, render.messages([note]))
+        await send(message, render.messages([note]))
         return
     services.recorder.record(Reply(Kind.CRISIS, ""), "chat")
     chat = update.effective_chat
@@ -211,12 +227,13 @@ async def _check_in_answered(
             chat.id, engine.renderer.text(engine.kb.messages.concern_handoff)
         )
     )
-    await send(query.message, engine.renderer.crisis(handoff=handoff))
+    await send(message, engine.renderer.crisis(handoff=handoff))
 
 
-async def _hand_off(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _hand_off(
+    update: Update, query: CallbackQuery, message: Message, context: ContextTypes.DEFAULT_TYPE
+) -> None:
     """Post the patient's question to the staff group under an anonymous label."""
-    query = update.callback_query
     engine, services = engine_of(context), services_of(context)
     staff_chat, chat = services.settings.staff_chat_id, update.effective_chat
     expired = engine.renderer.text(engine.kb.messages.handoff_expired)
@@ -254,12 +271,14 @@ async def _hand_off(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     LOGGER.info("handoff: posted %s to the staff group", label)
     await query.edit_message_reply_markup(reply_markup=None)
     note = engine.renderer.text(engine.kb.messages.handoff_sent)
-    await send(query.message, render.messages([note]))
+    await send(message, render.messages([note]))
 
 
 async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Relay a staff member's reply to a hand-off post back to the patient."""
     message = update.effective_message
+    if message is None:
+        return
     engine, services = engine_of(context), services_of(context)
     replied = message.reply_to_message
     # Hand-offs are the bot's posts: staff replying to each other cost no lookup.
@@ -287,8 +306,11 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List matching entries for the front desk; one tap sends the approved passage."""
+    inline = update.inline_query
+    if inline is None:
+        return
     engine = engine_of(context)
-    text = update.inline_query.query.strip()
+    text = inline.query.strip()
     results = []
     # The same verdict as a patient's message gets, as on the front desk's page: crisis
     # resources first for a crisis or a concern, a "no approved answer" card for a topic
@@ -318,7 +340,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                 ),
             )
         )
-    await update.inline_query.answer(results, cache_time=60, is_personal=False)
+    await inline.answer(results, cache_time=60, is_personal=False)
 
 
 def _card(engine: Engine, result_id: str, title: str, message: str) -> InlineQueryResultArticle:
@@ -336,7 +358,10 @@ def _card(engine: Engine, result_id: str, title: str, message: str) -> InlineQue
 
 async def inline_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Count an answer the front desk sent from inline mode (needs /setinlinefeedback)."""
-    entry_id = update.chosen_inline_result.result_id
+    chosen = update.chosen_inline_result
+    if chosen is None:
+        return
+    entry_id = chosen.result_id
     if engine_of(context).kb.entry(entry_id) is not None:
         services_of(context).recorder.record_lookup(entry_id, "inline")
 
@@ -344,15 +369,21 @@ async def inline_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tell a sender of stickers, or of photos, voice or files without a caption, that
     the bot reads text."""
+    message = update.effective_message
+    if message is None:
+        return
     engine = engine_of(context)
     note = engine.renderer.text(engine.kb.messages.text_only)
-    await send(update.effective_message, render.messages([note]))
+    await send(message, render.messages([note]))
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send an admin the figures of the last 7 and 30 days."""
     from bot import report  # only admins pay for importing the report
 
+    message = update.effective_message
+    if message is None:
+        return
     engine, services = engine_of(context), services_of(context)
     try:
         # On the writer's connection, off the event loop; patients' replies go on meanwhile.
@@ -361,12 +392,12 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     except StoreUnavailable as error:
         note = f"The analytics cannot be read just now ({error}). Try /stats again in a minute."
-        await send(update.effective_message, render.messages([note]))
+        await send(message, render.messages([note]))
         return
     # <pre> keeps the report's columns aligned in Telegram's proportional font.
     chunks = render.split(report.to_text(figures).split("\n\n"))
     parts = [render.Message(f"<pre>{render.escape(chunk)}</pre>") for chunk in chunks]
-    await send(update.effective_message, parts)
+    await send(message, parts)
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -374,7 +405,10 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     the admin how it went."""
     problem = await reload_knowledge(context.application, force=True)
     note = problem or "Reloaded: the bot now serves the knowledge base as it is on disk."
-    await send(update.effective_message, render.messages([note]))
+    message = update.effective_message
+    if message is None:
+        return
+    await send(message, render.messages([note]))
 
 
 async def reload_knowledge(application: Application, *, force: bool = False) -> str | None:
@@ -447,7 +481,7 @@ async def maintain(application: Application) -> None:
     services: Services = application.bot_data[SERVICES]
     settings = services.settings
     watched = _stamps(application.bot_data[ENGINE].kb)
-    since_retention = MAINTENANCE_SECONDS
+    since_retention: float = MAINTENANCE_SECONDS
     while True:
         # Each step catches everything: an exception that once ended this task stopped
         # the reloads and the daily retention for good.

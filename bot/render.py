@@ -175,7 +175,9 @@ class Renderer:
         """An entry's answer, headed by its question, with its related questions and,
         given a vote token, 👍 and 👎 buttons."""
         related = [self.kb.entry(entry_id) for entry_id in entry.related]
-        rows = tuple((entry_button(other),) for other in related if other is not None)
+        rows: tuple[tuple[InlineKeyboardButton, ...], ...] = tuple(
+            (entry_button(other),) for other in related if other is not None
+        )
         if vote is not None:
             rows += (feedback_row(entry.id, vote),)
         paragraphs = [entry.question, *entry.answer.split("\n")]
@@ -222,7 +224,9 @@ class Renderer:
         pages = max(1, -(-len(entries) // TOPICS_PER_PAGE))
         page = min(max(page, 0), pages - 1)
         start = page * TOPICS_PER_PAGE
-        rows = [(entry_button(entry),) for entry in entries[start : start + TOPICS_PER_PAGE]]
+        rows: list[tuple[InlineKeyboardButton, ...]] = [
+            (entry_button(entry),) for entry in entries[start : start + TOPICS_PER_PAGE]
+        ]
         if pages > 1:
             nav = []
             if page > 0:

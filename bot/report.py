@@ -593,7 +593,7 @@ def _html_period(figures: Figures) -> str:
             _html_table(("times", "question"), rows, 1),
         ]
     if figures.feedback:
-        rows = [
+        votes = [
             (
                 _e(vote.helpful),
                 _e(vote.not_helpful),
@@ -604,7 +604,7 @@ def _html_period(figures: Figures) -> str:
         ]
         parts += [
             "<h3>Was the answer helpful?</h3>",
-            _html_table(("👍", "👎", "helpful", "question"), rows, 3),
+            _html_table(("👍", "👎", "helpful", "question"), votes, 3),
         ]
     parts.append("</section>")
     return "\n".join(parts)

@@ -175,9 +175,10 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> Report:
     report = Report()
     for case in cases:
         reply = matcher.reply(case.text)
-        answered = reply.kind is Kind.ANSWER and reply.match is not None
-        right = answered and text.comparable(case.expect) in text.comparable(
-            reply.match.entry.answer
+        match = reply.match if reply.kind is Kind.ANSWER else None
+        answered = match is not None
+        right = match is not None and text.comparable(case.expect) in text.comparable(
+            match.entry.answer
         )
         if case.label == "answer":
             passed = right

@@ -428,7 +428,8 @@ def _too_many_values(raw: str, loader: Any) -> Problem | None:
             if isinstance(event, _NODE_EVENTS):
                 count += 1
                 if count > MAX_NODES:
-                    line = event.start_mark.line + 1
+                    mark = event.start_mark
+                    line = mark.line + 1 if mark is not None else 1
                     return Problem(line, f"the file has over {MAX_NODES:,} values, the limit")
     finally:
         parser.dispose()
@@ -472,7 +473,9 @@ def _beyond_limits(root: yaml.Node) -> Problem | None:
     return None
 
 
-def _index_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict) -> list[Problem]:
+def _index_lines(
+    node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]
+) -> list[Problem]:
     """Record the line of every value by its path; report keys given twice in one mapping."""
     lines[path] = node.start_mark.line + 1
     problems = []
@@ -494,7 +497,7 @@ def _index_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict) -> list[Pr
 class _Checker:
     """Collects every problem in a parsed file, each with the line it stands on."""
 
-    def __init__(self, path: Path, data: dict[str, Any], lines: dict) -> None:
+    def __init__(self, path: Path, data: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> None:
         self.path = path
         self.data = data
         self.lines = lines
@@ -535,7 +538,12 @@ class _Checker:
         return self.problems
 
     def fields(
-        self, path: tuple, value: Any, allowed: set[str], required: tuple[str, ...], what: str
+        self,
+        path: tuple[Any, ...],
+        value: Any,
+        allowed: set[str],
+        required: tuple[str, ...],
+        what: str,
     ) -> bool:
         if not isinstance(value, dict):
             self.error(path, f"{what} must be a mapping")
@@ -549,7 +557,7 @@ class _Checker:
                 self.error(path, f"{what} is missing '{key}'")
         return True
 
-    def text_field(self, path: tuple, value: Any, name: str) -> bool:
+    def text_field(self, path: tuple[Any, ...], value: Any, name: str) -> bool:
         if not isinstance(value, str) or not value.strip():
             self.error(path, f"'{name}' must be non-empty text")
             return False
@@ -584,7 +592,7 @@ class _Checker:
                 if isinstance(item, str):
                     self.placeholders(("messages", key), item)
 
-    def placeholders(self, path: tuple, message: str) -> None:
+    def placeholders(self, path: tuple[Any, ...], message: str) -> None:
         for placeholder in re.findall(r"\{([^{}]*)\}", message):
             if placeholder not in CLINIC_FIELDS:
                 known = ", ".join(f"{{{name}}}" for name in sorted(CLINIC_FIELDS))
@@ -677,7 +685,7 @@ class _Checker:
         if source is not None:
             self.coverage(source, covered)
 
-    def clinic_answer(self, path: tuple, name: str, answer: str) -> None:
+    def clinic_answer(self, path: tuple[Any, ...], name: str, answer: str) -> None:
         """A clinic entry may use the clinic's details; until they are filled in, its
         questions get the decline with the clinic's contact."""
         self.placeholders((*path, "answer"), answer)
@@ -695,7 +703,7 @@ class _Checker:
                 "decline with the clinic's contact",
             )
 
-    def entry_id(self, path: tuple, entry_id: str, ids: dict[str, int]) -> None:
+    def entry_id(self, path: tuple[Any, ...], entry_id: str, ids: dict[str, int]) -> None:
         if not ID_PATTERN.match(entry_id):
             self.error(path, f"id '{entry_id}' may use only a-z, 0-9 and '-'")
         if len(entry_id.encode()) > MAX_ID_BYTES:
@@ -706,7 +714,11 @@ class _Checker:
             ids[entry_id] = self.line(*path)
 
     def phrasings(
-        self, path: tuple, name: str, entry: dict, seen: dict[tuple[str, ...], tuple[str, int, str]]
+        self,
+        path: tuple[Any, ...],
+        name: str,
+        entry: dict[str, Any],
+        seen: dict[tuple[str, ...], tuple[str, int, str]],
     ) -> None:
         for field_name in ("question", "alternates", "keywords"):
             values = entry.get(field_name, [])
@@ -738,7 +750,11 @@ class _Checker:
                 seen.setdefault(key, (name, self.line(*item_path), value))
 
     def related(
-        self, path: tuple, entry: dict, ids: dict[str, int], answers: dict[str, Any]
+        self,
+        path: tuple[Any, ...],
+        entry: dict[str, Any],
+        ids: dict[str, int],
+        answers: dict[Any, Any],
     ) -> None:
         related = entry.get("related", [])
         if not isinstance(related, list):

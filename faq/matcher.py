@@ -138,7 +138,9 @@ class _Unit:
     def bound(self, amount: float) -> float:
         """The most any phrasing of a target explaining `amount` of the unit can score:
         no phrasing explains more of it than the target's whole vocabulary."""
-        return 100.0 * (amount / self.total) ** PRECISION_EXPONENT
+        # float ** float is typed Any (a negative base gives a complex); this ratio is >= 0.
+        share: float = (amount / self.total) ** PRECISION_EXPONENT
+        return 100.0 * share
 
 
 class Matcher:

@@ -108,7 +108,8 @@ def _corrected(folded: str) -> str:
 
 def prepared(folded: str) -> str:
     """Folded text as the rules see it: typos corrected, idioms removed."""
-    return _IDIOM_PATTERN.sub(" ", _corrected(folded))
+    result: str = _IDIOM_PATTERN.sub(" ", _corrected(folded))  # re2 is untyped
+    return result
 
 
 def without_idioms(folded: str) -> str:

@@ -7,6 +7,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.config import ConfigError
 from bot.web import passwords
@@ -70,13 +71,15 @@ def load(
     secure = environ.get("FAQBOT_WEB_SECURE_COOKIE", "off").strip().lower() or "off"
     if secure not in ("on", "off"):
         raise ConfigError("FAQBOT_WEB_SECURE_COOKIE must be on or off")
+    secret = environ.get("FAQBOT_WEB_SECRET", "").strip()
+    given: dict[str, Any] = {"secret": secret} if secret else {}  # else the field's default
     settings = WebSettings(
         host=host,
         port=port,
         password=password,
         password_hash=password_hash,
         secure_cookie=secure == "on",
-        **({"secret": s} if (s := environ.get("FAQBOT_WEB_SECRET", "").strip()) else {}),
+        **given,
     )
     if not settings.sign_in and not is_loopback(host):
         raise ConfigError(
