@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import signal
 import time
@@ -132,10 +131,9 @@ async def _health(application: Application) -> dict[str, object]:
     except recorder.StoreUnavailable:
         writable = False
     kb = engine.kb
-    digest = hashlib.sha256(kb.path.read_bytes()).hexdigest()[:16]
     return {
         "kb": kb.path.name,
-        "sha256": digest,
+        "sha256": kb.digest(),
         "entries": len(kb.entries),
         "store_writable": writable,
     }
@@ -143,7 +141,7 @@ async def _health(application: Application) -> dict[str, object]:
 
 def _unsafe(application: Application, update: object) -> bool:
     """Whether triage, the semantic net included, finds a crisis or a concern."""
-    text = delivery.message_text(update)
+    text = delivery.update_text(update)
     if not text:
         return False
     engine: handlers.Engine = application.bot_data[handlers.ENGINE]

@@ -36,6 +36,7 @@ from telegram.error import InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, BaseUpdateProcessor
 
 from bot import render
+from bot.handlers import message_text
 from bot.recorder import Recorder, StoreUnavailable
 from faq import safety
 
@@ -507,12 +508,12 @@ class WebhookHandler(tornado.web.RequestHandler):
         self.set_status(200 if handled else 503)
 
 
-def message_text(update: object) -> str:
+def update_text(update: object) -> str:
     """The text or caption of a patient's message, if the update is one."""
     if not isinstance(update, Update):
         return ""
     message = update.message or update.edited_message
-    return (message.text or message.caption or "") if message is not None else ""
+    return message_text(message) if message is not None else ""
 
 
 def ticket_for(update: object, staff_chat_id: int | None) -> Ticket:
@@ -525,7 +526,7 @@ def ticket_for(update: object, staff_chat_id: int | None) -> Ticket:
     key = (chat.id if chat else None, user.id if user else None)
     message = update.message or update.edited_message
     if message is not None:
-        text = message_text(update)
+        text = update_text(update)
         if text and safety.tier_of(safety.fired(text)) is not None:
             return Ticket(URGENT, key, False)
         return Ticket(NORMAL, key, chat is not None and chat.id != staff_chat_id)

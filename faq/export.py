@@ -34,23 +34,23 @@ def export(kb: KnowledgeBase, fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
-def _known(value: str) -> str:
+def known(value: str) -> str:
     """The value, or "" while it is still a [BRACKETED] placeholder."""
     value = value.strip()
     return "" if PLACEHOLDER.match(value) else value
 
 
-def _title(kb: KnowledgeBase) -> str:
-    name = _known(kb.clinic.name)
+def title(kb: KnowledgeBase) -> str:
+    name = known(kb.clinic.name)
     return f"{name}: {TITLE.lower()}" if name else TITLE
 
 
-def _contacts(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    found = [(label, _known(getattr(kb.clinic, name))) for name, label in CONTACT_FIELDS]
+def contacts(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    found = [(label, known(getattr(kb.clinic, name))) for name, label in CONTACT_FIELDS]
     return [(label, value) for label, value in found if value]
 
 
-def _paragraphs(answer: str) -> list[str]:
+def paragraphs(answer: str) -> list[str]:
     """An answer's paragraphs: the bot sends each line of an answer as one."""
     return [line.strip() for line in answer.split("\n") if line.strip()]
 
@@ -75,24 +75,25 @@ def markdown_escape(value: str) -> str:
 
 
 def _markdown(kb: KnowledgeBase) -> str:
-    out = [f"# {markdown_escape(_title(kb))}", ""]
-    contacts = _contacts(kb)
-    if contacts:
+    out = [f"# {markdown_escape(title(kb))}", ""]
+    details = contacts(kb)
+    if details:
         # Two trailing spaces: a line break, so each detail stands on its own line.
-        out += [f"**{label}:** {markdown_escape(value)}  " for label, value in contacts]
+        out += [f"**{label}:** {markdown_escape(value)}  " for label, value in details]
         out[-1] = out[-1].rstrip()
         out.append("")
-    disclaimer = _paragraphs(kb.render(kb.messages.disclaimer))
+    disclaimer = paragraphs(kb.render(kb.messages.disclaimer))
     out += [f"*{markdown_escape(line)}*\n" for line in disclaimer]
     for entry in kb.entries:
         out += [f"## {markdown_escape(entry.question)}", ""]
-        out += [f"{markdown_escape(line)}\n" for line in _paragraphs(entry.answer)]
+        out += [f"{markdown_escape(line)}\n" for line in paragraphs(entry.answer)]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 # --- HTML ---------------------------------------------------------------------------------
 
-_CSS = """\
+# The sheet's style; the front desk's print view serves the same (bot/web/app.py).
+CSS = """\
 body { font-family: Georgia, "Times New Roman", serif; font-size: 12pt; line-height: 1.45;
   color: #111; background: #fff; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 0.5rem; }
@@ -119,34 +120,34 @@ def _e(value: str) -> str:
 
 
 def _html(kb: KnowledgeBase) -> str:
-    title = _title(kb)
+    heading = title(kb)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<title>{_e(heading)}</title>",
+        f"<style>\n{CSS}\n</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{_e(title)}</h1>",
+        f"<h1>{_e(heading)}</h1>",
     ]
-    contacts = _contacts(kb)
-    if contacts:
+    details = contacts(kb)
+    if details:
         out.append('<dl class="contact">')
-        out += [f"<div><dt>{_e(label)}</dt><dd>{_e(value)}</dd></div>" for label, value in contacts]
+        out += [f"<div><dt>{_e(label)}</dt><dd>{_e(value)}</dd></div>" for label, value in details]
         out.append("</dl>")
     out += [
         f'<p class="disclaimer">{_e(line)}</p>'
-        for line in _paragraphs(kb.render(kb.messages.disclaimer))
+        for line in paragraphs(kb.render(kb.messages.disclaimer))
     ]
     out += ["</header>", "<main>"]
     for entry in kb.entries:
         out.append(f'<section class="entry" id="{_e(entry.id)}">')
         out.append(f"<h2>{_e(entry.question)}</h2>")
-        out += [f"<p>{_e(line)}</p>" for line in _paragraphs(entry.answer)]
+        out += [f"<p>{_e(line)}</p>" for line in paragraphs(entry.answer)]
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,6 +246,10 @@ class KnowledgeBase:
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None (for stale or forged ids)."""
         return self._by_id.get(entry_id)
+
+    def digest(self) -> str:
+        """The start of the file's sha256: which version of the knowledge base this is."""
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()[:16]
 
     def render(self, message: str) -> str:
         """A clinic message with its {name}, {phone}, {booking_url}, {hours} filled in."""

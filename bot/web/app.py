@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -18,6 +17,7 @@ from bot.web import security
 from bot.web.lookup import Lookup, lookup, result_for
 from bot.web.settings import SESSION_HOURS, WebSettings
 from bot.web.sheet import sheet
+from faq import export
 from faq.matcher import Matcher
 
 HERE = Path(__file__).parent
@@ -27,8 +27,7 @@ SESSION_COOKIE = "faqbot_web"
 def kb_version(matcher: Matcher) -> dict[str, object]:
     """What /healthz reports: the file's version field and a hash of its bytes."""
     kb = matcher.kb
-    digest = hashlib.sha256(kb.path.read_bytes()).hexdigest()
-    return {"status": "ok", "kb": kb.path.name, "sha256": digest[:16], "entries": len(kb.entries)}
+    return {"status": "ok", "kb": kb.path.name, "sha256": kb.digest(), "entries": len(kb.entries)}
 
 
 def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
@@ -71,6 +70,9 @@ def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
 
     async def printable(request: Request) -> Response:
         return page(request, "print.html", sheet=sheet(matcher.kb))
+
+    async def sheet_style(request: Request) -> Response:
+        return Response(export.CSS, media_type="text/css")
 
     async def healthz(request: Request) -> Response:
         return JSONResponse(health)
@@ -123,6 +125,7 @@ def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
         Route("/entry/{entry_id}", entry),
         Route("/topics", topics),
         Route("/print", printable),
+        Route("/print/sheet.css", sheet_style),
         Route("/healthz", healthz),
         Route("/login", login_form, methods=["GET"]),
         Route("/login", login, methods=["POST"]),

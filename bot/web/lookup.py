@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from faq.knowledge import PLACEHOLDER, Entry, KnowledgeBase
+from faq.knowledge import Entry, KnowledgeBase
 from faq.matcher import Matcher
 from faq.reply import SAFETY_KINDS, Kind
 
@@ -81,12 +81,6 @@ def result_for(kb: KnowledgeBase, entry: Entry, score: float = 100.0) -> Result:
     related = tuple(e for i in entry.related if (e := kb.entry(i)) is not None)
     note = kb.render(kb.messages.clinic_note) if entry.from_clinic else ""
     return Result(entry, score, snippet(entry.answer), related, note)
-
-
-def known(value: str) -> str:
-    """A clinic detail, or "" while it is still a [BRACKETED] placeholder."""
-    value = value.strip()
-    return "" if PLACEHOLDER.match(value) else value
 
 
 def lookup(matcher: Matcher, query: str) -> Lookup:

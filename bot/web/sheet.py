@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.web.lookup import known
 from faq import export
 from faq.knowledge import KnowledgeBase
 
@@ -30,25 +29,16 @@ class Sheet:
 
 def sheet(kb: KnowledgeBase) -> Sheet:
     """The printable sheet of a knowledge base."""
-    name = known(kb.clinic.name)
-    title = f"{name}: {export.TITLE.lower()}" if name else export.TITLE
-    contacts = tuple(
-        (label, value)
-        for field, label in export.CONTACT_FIELDS
-        if (value := known(getattr(kb.clinic, field)))
-    )
+    title = export.title(kb)
+    contacts = tuple(export.contacts(kb))
     grouped: dict[str, list[str]] = {}
     anchors: dict[str, str] = {}
     for entry in kb.entries:
         grouped.setdefault(entry.answer, []).append(entry.question)
         anchors.setdefault(entry.answer, entry.id)
     passages = tuple(
-        Passage(tuple(questions), tuple(_lines(answer)), anchors[answer])
+        Passage(tuple(questions), tuple(export.paragraphs(answer)), anchors[answer])
         for answer, questions in grouped.items()
     )
-    disclaimer = tuple(_lines(kb.render(kb.messages.disclaimer)))
+    disclaimer = tuple(export.paragraphs(kb.render(kb.messages.disclaimer)))
     return Sheet(title, contacts, disclaimer, passages)
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
