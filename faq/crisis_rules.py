@@ -4358,4 +4358,105 @@ RULES: tuple[Rule, ...] = (
         examples=("It can be frustrating and exhausting to stay alive.",),
         lookalikes=("is it hard to stay awake after the infusion?",),
     ),
+    # Rules from the warning signs the published lists name, in the forms real messages
+    # took (tests/data/real_crisis_sealed.yaml, first run: missed by every rule above).
+    Rule(
+        name="see-no-way-out",
+        kind=RuleKind.ENTRAPMENT,
+        pattern=(
+            r"\b(?:cant|cannot|can not|dont|do not|couldnt) see (?:any|another|a|any other|no "
+            r"other) way out(?:$| for me\b| of (?:this|it|here|my life|this life|this pain)$)"
+            r"|\bnowhere (?:else )?to (?:go|turn)\b.{0,60}\b(?:stuck|trapped|pit|hole|darkness)\b"
+            r"|\b(?:stuck|trapped) in (?:this |a |that )?(?:\w+ ){0,3}(?:pit|hole|darkness)\b"
+            r".{0,30}\b(?:cant|couldnt|cannot|never) (?:get|climb|crawl) out\b"
+        ),
+        examples=(
+            "I can’t see another way out of this",
+            "It felt like I had nowhere to go and I felt I was quite stuck in this like dark, "
+            "deep pit that I couldn't get out of",
+        ),
+        lookalikes=(
+            "I can't see another way out of the parking garage, is there a back exit?",
+            "I have nowhere to go after the infusion, can I wait in the lobby?",
+        ),
+    ),
+    Rule(
+        name="just-want-out",
+        kind=RuleKind.ENTRAPMENT,
+        pattern=(
+            r"\bi (?:just |really |only )?want out(?:$| of (?:here|life|it all|everything|this "
+            r"life|this world|this pain)$)"
+        ),
+        examples=("I just want out", "i really want out of this life"),
+        lookalikes=("I just want out of my contract with the other clinic",),
+    ),
+    Rule(
+        name="sorry-this-is-the-only-way",
+        kind=RuleKind.FAREWELL,
+        pattern=(
+            r"\b(?:sorry|forgive me|please understand)\b.{0,30}\b(?:this|it) is the only way\b"
+            r"|\b(?:this|it) is the only way(?: out)?$"
+        ),
+        examples=("I am sorry, but this is the only way.", "forgive me, it is the only way"),
+        lookalikes=("sorry, is this the only way to book?", "this is the only way to pay?"),
+    ),
+    Rule(
+        name="whats-the-use",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\b(?:whats|what is|wats) the use(?:$| (?:anymore|any more|of (?:living|trying|going "
+            r"on|anything|it all|being here)\b))"
+        ),
+        examples=("What’s the use?", "what's the use of trying anymore"),
+        lookalikes=("what's the use of ketamine in anaesthesia?",),
+    ),
+    Rule(
+        name="nothing-matters-anymore",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\bnothing (?:really |even |actually )?matters(?: anymore| any more| anyway| now| to "
+            r"me)*$"
+        ),
+        examples=("Nothing really matters anyway.", "nothing matters anymore"),
+        lookalikes=("nothing matters more than safety, is the clinic monitored?",),
+    ),
+    Rule(
+        name="all-my-fault-to-blame",
+        kind=RuleKind.DISTRESS,
+        # Guilt and self-blame are on the published warning-sign lists; said of a
+        # missed appointment ("my fault, I'm sorry") it lacks the second clause.
+        pattern=(
+            r"\b(?:its|it is|everything is|it was) all my fault\b.{0,60}"
+            r"\b(?:to blame|i deserve|hate myself|worthless|im the problem|ruin everything)\b"
+        ),
+        examples=("It’s all my fault, I’m in the wrong, I’m to blame",),
+        lookalikes=("it's all my fault I missed the appointment, sorry! can I rebook?",),
+    ),
+    Rule(
+        name="more-medication-than-prescribed",
+        kind=RuleKind.OVERDOSE,
+        pattern=(
+            r"\b(?:took|taken|take|swallowed|had)\b.{0,30}\bmore\b.{0,25}"
+            r"\b(?:medication|medicine|meds|pills|tablets|painkillers|doses?)\b.{0,15}\bthan "
+            r"(?:recommended|prescribed|i should|i was supposed|directed|allowed|the label)\b"
+            r"|\b(?:had|have|ive|i had) taken (?:far|way|so) too many\b"
+        ),
+        examples=(
+            "I was feeling so upset, that I decided to take more of my medication than "
+            "recommended.",
+            "Being new to painkillers, I had been taking them throughout the night as well as "
+            "throughout the day - so when the maths was done, I had taken far too many.",
+        ),
+        lookalikes=("can I take more ketamine than prescribed if it stops working?",),
+    ),
+    Rule(
+        name="punished-myself-wound",
+        kind=RuleKind.SELF_HARM,
+        pattern=(
+            r"\bpunish(?:ed|ing|es)? myself\b.{0,60}\b(?:scratch|scratches|cut|cuts|cutting|burn|"
+            r"burns|bleed|bleeding|blood|scar|scars|bruises)\b"
+        ),
+        examples=("So I punished myself. The first time I did it, it was just a scratch.",),
+        lookalikes=("I punished myself with a cold shower and a long run",),
+    ),
 )

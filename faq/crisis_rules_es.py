@@ -469,16 +469,165 @@ RULES: tuple[Rule, ...] = (
         examples=("no puedo seguir viviendo así",),
         language="es",
     ),
+    # Wishes said with a word between the verbs: "deseo tanto morirme", "quiero ya
+    # morirme". Only adverbs of degree and time may stand between, so "quiero saber si
+    # puedo morir" (a question about safety) stays a question.
+    Rule(
+        name="es-deseo-tanto-morir",
+        kind=RuleKind.INTENT,
+        pattern=(
+            rf"\b(?:{_WANT}|ganas de|decidi|he decidido|pense en|pienso en)"
+            r"(?: (?:tanto|mucho|ya|solo|solamente|simplemente|realmente|de verdad|a veces|"
+            r"muchas veces|cada vez mas|tantas veces|otra vez|de nuevo)){1,2} "
+            r"(?:morir|morirme|matarme|suicidarme|desaparecer|dejar de vivir|dejar de existir|"
+            r"estar muert[oa])\b"
+            r"|\bdecidi (?:morir|morirme|matarme|suicidarme|quitarme la vida)\b"
+        ),
+        examples=(
+            "Pero deseo tanto morirme, mi vida es un infierno",
+            "Debido a esa sensación de vacío y soledad; decidí morir no podía con la vida.",
+            "a veces quiero ya morirme",
+        ),
+        lookalikes=("quiero saber si puedo morir por mezclar ketamina y alcohol",),
+        language="es",
+    ),
+    Rule(
+        name="es-no-me-importaria-morir",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            r"\bno me importaria (?:morir|morirme|estar muert[oa]|no despertar|desaparecer|"
+            r"dejar de vivir)\b"
+            r"|\bme da (?:igual|lo mismo) (?:vivir o morir|morir|morirme|si me muero|estar "
+            r"muert[oa])\b"
+        ),
+        examples=("No me importaría morirme mañana", "me da igual si me muero"),
+        lookalikes=("no me importaría esperar un poco más para la cita",),
+        language="es",
+    ),
+    Rule(
+        name="es-para-que-vivir",
+        kind=RuleKind.HOPELESSNESS,
+        # At the end of the message or before a reason: "lo hago para que vivir con TOC
+        # sea más fácil" goes on with what the living is for.
+        pattern=(
+            r"\bpara que (?:seguir |sigo )?(?:vivir|viviendo|vivo|existir|existo|seguir aqui)"
+            r"(?:$| si\b| (?:asi|ya|mas|de esta manera)\b)"
+        ),
+        examples=(
+            "¿para qué seguir viviendo?",
+            "Me sentía sola, ignorada. Pensé: ¿para qué vivir si no tengo con quién?",
+        ),
+        lookalikes=("lo hago para que vivir con TOC sea más fácil",),
+        language="es",
+    ),
+    Rule(
+        name="es-mejor-no-estar",
+        kind=RuleKind.BURDEN,
+        pattern=(
+            r"\b(?:seria|es|estaria) mejor (?:que )?(?:yo )?(?:no (?:este|estar|existir|"
+            r"existiera|estuviera)|ya no (?:este|estar|estuviera))(?: aqui| mas)?"
+            r"(?:$| (?:para|porque|asi|nadie|todos|ya)\b)"
+        ),
+        examples=("sería mejor no estar aquí", "es mejor que no esté"),
+        lookalikes=("¿es mejor que no esté en ayunas antes de la infusión?",),
+        language="es",
+    ),
+    Rule(
+        name="es-nunca-hubiera-nacido",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            r"\b(?:ojala|quisiera|desearia|preferiria)(?: que)?(?: yo)? (?:nunca|no) "
+            r"(?:hubiera|hubiese|haber) nacido\b"
+        ),
+        examples=("Ojalá nunca hubiera nacido",),
+        lookalikes=("ojalá hubiera nacido en otra época",),
+        language="es",
+    ),
+    Rule(
+        name="es-nunca-despertar",
+        kind=RuleKind.PASSIVE_WISH,
+        pattern=(
+            rf"\b(?:esperando|espero|ojala|{_WANT})(?: \w+){{0,2}} (?:nunca|no|ya no|jamas) "
+            r"(?:mas )?(?:volver a )?despertar(?:me)?"
+            # Not "espero no despertar durante la infusión": the wish ends the sentence.
+            r"(?:$| (?:nunca|mas|jamas|manana|otra vez|y|para)\b)"
+        ),
+        examples=(
+            "Al terminar puse la carta en un lugar visible y me fuí a acostar, esperando ya "
+            "nunca despertar.",
+            "ojalá no despertar mañana",
+        ),
+        lookalikes=("espero no despertar durante la infusión, ¿es posible?",),
+        language="es",
+    ),
+    Rule(
+        name="es-tome-pastillas-para-morir",
+        kind=RuleKind.OVERDOSE,
+        pattern=(
+            rf"\b{_TAKEN}\b.{{0,40}}\b{_PILLS}\b.{{0,40}}\b(?:para|con (?:el )?(?:deseo|"
+            r"intencion|idea|fin) de|queriendo|esperando) (?:morir|morirme|acabar|matarme|no "
+            r"despertar|dormir para siempre|quitarme la vida|terminar con todo)\b"
+        ),
+        examples=(
+            "Cierto día estando sola en la casa, ingerí algunos medicamentos con el deseo de "
+            "acabar de una vez",
+        ),
+        lookalikes=("tomé mis medicamentos para dormir antes de la cita",),
+        language="es",
+    ),
+    Rule(
+        name="es-carta-de-despedida-a-la-familia",
+        kind=RuleKind.FAREWELL,
+        pattern=(
+            r"\b(?:carta|nota)\b.{0,60}\b(?:por que me iba|por que me voy|me iba para siempre|"
+            r"cuanto los queria|cuanto los quiero|que los queria|perdonen|perdonadme|no me "
+            r"extranen)\b"
+        ),
+        examples=(
+            "Así que elaboré una carta, en la que explicaba por que me iba y les decía a mi "
+            "familia y amigos cuanto los quería",
+        ),
+        lookalikes=("¿me pueden mandar una carta para el seguro?",),
+        language="es",
+    ),
+    Rule(
+        name="es-dano-como-escape",
+        kind=RuleKind.SELF_HARM,
+        pattern=(
+            r"\b(?:hacerme dano|lastimarme|cortarme|herirme|golpearme|quemarme)\b.{0,50}"
+            r"\b(?:escape|desahogo|alivio|descargar|castigo|castigarme|sentir algo|calmarme)\b"
+            r"|\b(?:merezco|merecia|me merezco|me merecia|sentia que merecia) (?:ese |este |el )?"
+            r"(?:dolor|castigo)\b"
+        ),
+        examples=(
+            "hacerme daño se convirtió para mí en una vía de escape, en la forma que aprendí "
+            "para descargar el malestar",
+            "Me odiaba tanto, que sentía que merecía ese dolor",
+        ),
+        lookalikes=("¿la ketamina puede hacerme daño?",),
+        language="es",
+    ),
     # Distress without a clear sign of danger: a check-in (tier "concern").
     Rule(
         name="es-ya-no-aguanto",
         kind=RuleKind.DISTRESS,
         pattern=(
             r"\bya no (?:aguanto|puedo mas|soporto|lo soporto|lo aguanto|doy mas)\b"
-            r"|\bno (?:aguanto|soporto|puedo) mas\b|\bno puedo seguir (?:con esto|asi)\b"
+            # "No soporto más de dos horas sentado" says how long, not how bad.
+            r"|\bno (?:lo )?(?:aguanto|soporto|puedo) mas(?:$| (?:y|no|ya|estoy|me|con|asi|esto)\b)"
+            r"|\bno puedo seguir (?:con esto|asi)\b"
         ),
-        examples=("ya no aguanto más", "Ya no puedo más", "Mari, no puedo seguir con esto"),
-        lookalikes=("ya no aguanto más la espera, ¿cuándo me llaman?", "me mata la espera"),
+        examples=(
+            "ya no aguanto más",
+            "Ya no puedo más",
+            "Mari, no puedo seguir con esto",
+            "No lo soporto más",
+        ),
+        lookalikes=(
+            "ya no aguanto más la espera, ¿cuándo me llaman?",
+            "me mata la espera",
+            "no soporto más de dos horas sentado, ¿dura mucho la infusión?",
+        ),
         language="es",
     ),
     Rule(
@@ -491,6 +640,25 @@ RULES: tuple[Rule, ...] = (
         ),
         examples=("ya no siento nada", "me siento tan vacía", "odio mi vida"),
         lookalikes=("ya no siento nada en el brazo después de la vía, ¿es normal?",),
+        language="es",
+    ),
+    Rule(
+        name="es-cansado-de-luchar",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\b(?:cansad[oa]|harto|harta|agotad[oa]) de (?:luchar|seguir luchando|intentarlo|"
+            r"sufrir|todo)\b|\bse canso de intentarlo\b|\bme canse de (?:luchar|intentarlo)\b"
+            r"|\bnada (?:va a|vaya a|podra|puede|volvera a) (?:mejorar|cambiar|ir bien)\b"
+            r"|\bnada importa(?: ya)?(?:$| (?:ya|y|nada)\b)"
+        ),
+        examples=(
+            "Estoy cansado de luchar",
+            "Supongo que nadie tiene nada qué decir cuando alguien simplemente ya se cansó de "
+            "intentarlo.",
+            "nada va a mejorar",
+            "Nada importa ya",
+        ),
+        lookalikes=("no soporto más de dos horas sentado, ¿dura mucho la infusión?",),
         language="es",
     ),
 )
