@@ -85,7 +85,80 @@ def _names_an_alternative(passage: str, ask: re.Match[str]) -> bool:
     return not named or any(word[:5] in folded for word in named)
 
 
+def _speaks_of_law(passage: str, _: re.Match[str]) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:legal\w*|law\w*|controlled substance|schedule\s+iii)\b", passage, re.IGNORECASE
+        )
+    )
+
+
+def _speaks_of_causes(passage: str, _: re.Match[str]) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:caus\w*|genes?|genetic\w*|inherit\w*|heredit\w*|risk factors?|brain)\b",
+            passage,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _names_the_other_drug(passage: str, ask: re.Match[str]) -> bool:
+    # "safe with antidepressants": only a passage that names the other drug (or says
+    # "interactions") speaks to taking the two together.
+    folded = passage.lower()
+    drug = (ask.group("drug") or ask.group("drug2") or "").lower()
+    named = [word for word in _WORD.findall(drug) if word not in _FILLER]
+    return "interact" in folded or any(word[:6] in folded for word in named)
+
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        name="legal_status",
+        why="asks whether something is legal; only a passage that speaks of the law answers",
+        asks=re.compile(
+            r"\b(?:is|are)\s+(?:it|ketamine|this|that|\w+\s+therapy|\w+\s+infusions?)\s+"
+            r"(?:\w+\s+)?legal\b|\blegality\b|\bis\s+it\s+against\s+the\s+law\b",
+            re.IGNORECASE,
+        ),
+        holds=_speaks_of_law,
+        examples=("Is Ketamine Legal?", "is ketamine therapy legal in my state?"),
+        lookalikes=("is ketamine FDA approved?", "is it safe?"),
+    ),
+    Rule(
+        name="cause",
+        why="asks what causes a condition or whether it is inherited; a passage that only "
+        "describes the condition does not say",
+        asks=re.compile(
+            r"\bhow\s+do(?:es)?\s+(?:you|people|someone|one|a\s+person|kids|children)\s+"
+            r"(?:get|develop|catch)\s+(?:ocd|it|this|depression|anxiety|an?\s+\w+\s+disorder)\b|\bwhat\s+causes?\b|\bwhy\s+do(?:es)?\s+(?:people|"
+            r"someone|some\s+people)\s+(?:get|have|develop)\b|\bis\s+(?:ocd|it)\s+(?:an?\s+)?"
+            r"(?:genetic|hereditary|inherited)\b",
+            re.IGNORECASE,
+        ),
+        holds=_speaks_of_causes,
+        examples=("How Do You Get OCD?", "Is OCD a genetic disorder?", "what causes ocd?"),
+        lookalikes=("how does ketamine work?", "what is ocd?", "how do you get an appointment?"),
+    ),
+    Rule(
+        name="together_with",
+        why="asks about taking it with another named drug; a passage that never names that "
+        "drug or interactions does not say",
+        asks=re.compile(
+            r"\b(?:safe|okay|ok|fine|possible)\s+(?:to\s+(?:take|use|have|combine)\s+)?(?:it\s+|"
+            r"ketamine\s+)?(?:with|while\s+(?:on|taking))\s+(?:my\s+|an?\s+|the\s+)?"
+            r"(?P<drug>[a-z-]+)"
+            r"|\b(?:already|currently)\s+(?:on|taking)\s+(?:my\s+|an?\s+|the\s+)?"
+            r"(?P<drug2>[a-z-]+)",
+            re.IGNORECASE,
+        ),
+        holds=_names_the_other_drug,
+        examples=(
+            "Is Ketamine Safe to Take With Antidepressants?",
+            "I'm already on an antidepressant — is that a problem?",
+        ),
+        lookalikes=("is it safe?", "is ketamine addictive?"),
+    ),
     Rule(
         name="date",
         why="asks when something happened or in what year; only a dated passage answers",
