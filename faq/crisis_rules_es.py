@@ -25,11 +25,26 @@ _PILLS = (
 _LOTS = (
     r"(?:muchas|muchos|todas (?:las|mis)|todos (?:los|mis)|un bote de|una caja de|un frasco de|"
     r"un blister de|un monton de|un punado de|el bote de|la caja de|el frasco de|demasiadas|"
-    r"demasiados|\d{2,}|veinte|treinta|cuarenta|cincuenta|cien)"
+    r"demasiados|\d{2,}|veinte|treinta|cuarenta|cincuenta|cien|una mezcla de|un coctel de)"
 )
 _TAKEN = (
     r"(?:tome|me tome|tomar|tomarme|me tomo|me voy a tomar|trague|me trague|tragarme|"
     r"me he tomado|he tomado|me bebi|ingeri|me tomare)"
+)
+
+# Words of death or ending, and words of despair: together they make the sign that
+# `es-muerte-cerca-de-desesperanza` looks for.
+_ENDING = (
+    r"(?:morir|morirme|muerte|muera|muriera|matarme|suicid\w*|desaparecer|desaparezca|"
+    r"punto final|irme para siempre|no despertar|quitarme la vida|acabar con (?:todo|mi vida)|"
+    r"dejar de existir|unica salida)"
+)
+_DESPAIR = (
+    r"(?:sufrir|sufrimiento|dolor|angustia\w*|vaci[oa]|exhaust[oa]|agotad[oa]|fracas\w*|"
+    r"culpa|no sirvo|nadie me (?:necesita|quiere)|a nadie le importo|sin salida|"
+    r"no hay (?:esperanza|salida|solucion|remedio)|ya no (?:puedo|tiene caso|quiero)|"
+    r"toque fondo|desesperad[oa]|desesperanza|perdon\w*|los amo|los ame|me pesa|"
+    r"miedo|tristeza|sol[oa]|depresion|deprimid[oa])"
 )
 
 IDIOMS: tuple[Idiom, ...] = (
@@ -594,7 +609,8 @@ RULES: tuple[Rule, ...] = (
         name="es-dano-como-escape",
         kind=RuleKind.SELF_HARM,
         pattern=(
-            r"\b(?:hacerme dano|lastimarme|cortarme|herirme|golpearme|quemarme)\b.{0,50}"
+            r"\b(?:hacerme dano|me hacia dano|me hago dano|me hice dano|lastimarme|cortarme|"
+            r"herirme|golpearme|quemarme)\b.{0,50}"
             r"\b(?:escape|desahogo|alivio|descargar|castigo|castigarme|sentir algo|calmarme)\b"
             r"|\b(?:merezco|merecia|me merezco|me merecia|sentia que merecia) (?:ese |este |el )?"
             r"(?:dolor|castigo)\b"
@@ -659,6 +675,109 @@ RULES: tuple[Rule, ...] = (
             "Nada importa ya",
         ),
         lookalikes=("no soporto más de dos horas sentado, ¿dura mucho la infusión?",),
+        language="es",
+    ),
+    # Real Spanish testimonies rarely say it in one set phrase ("la única salida que
+    # vemos es la muerte", "a veces pienso que lo mejor sería morirme"): a word of
+    # death or ending near a word of despair, in either order, is the sign. Distress
+    # tier; written in Spanish it gets the crisis resources in Spanish (see
+    # Matcher._lexical), since the check-in only asks in English.
+    Rule(
+        name="es-muerte-cerca-de-desesperanza",
+        kind=RuleKind.DISTRESS,
+        pattern=(rf"\b{_ENDING}\b.{{0,100}}\b{_DESPAIR}\b|\b{_DESPAIR}\b.{{0,100}}\b{_ENDING}\b"),
+        examples=(
+            "la depresión se vuelve tan grande, que la única salida que vemos es la muerte",
+            "tengo miedo a perder lo poco que tengo, a veces pienso que lo mejor sería morirme",
+        ),
+        lookalikes=(
+            "¿la ketamina quita el dolor de la fibromialgia?",
+            "mi abuelo murió el año pasado y lo extraño",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-no-tiene-caso-seguir",
+        kind=RuleKind.HOPELESSNESS,
+        pattern=(
+            r"\b(?:ya )?no tiene (?:caso|sentido) (?:que )?(?:siga|seguir|vivir|viviendo|"
+            r"continuar)(?: viviendo| aqui)?\b"
+            r"|\b(?:seria|es) mejor (?:desaparecer|morir|morirme|no existir|estar muert[oa])\b"
+            r"|\b(?:me apetece|tengo ganas de|solo quiero|solo deseo) (?:desaparecer|morir|"
+            r"morirme|no despertar|dejar de existir)\b"
+        ),
+        examples=(
+            "ya no tiene caso que siga viviendo",
+            "piensas que a nadie le importas y que sería mejor desaparecer",
+            "solo me apetece desaparecer",
+        ),
+        lookalikes=("¿tiene sentido seguir con la ketamina si no noto nada?",),
+        language="es",
+    ),
+    Rule(
+        name="es-punto-final",
+        kind=RuleKind.INTENT,
+        pattern=(
+            r"\b(?:ponerle|poner|pondre|puse|le pongo) (?:un )?punto final a (?:todo|mi vida)\b"
+        ),
+        examples=("En última instancia, hoy he decidido ponerle punto final a todo.",),
+        lookalikes=("quiero ponerle punto final a mi tratamiento con ISRS",),
+        language="es",
+    ),
+    Rule(
+        name="es-formas-de-morir",
+        kind=RuleKind.RESEARCH,
+        pattern=(
+            r"\b(?:pienso|pensaba|pense|busco|buscaba|busque|investigando|investigaba|"
+            r"investigue|leyendo)(?: en| sobre)?(?: \w+)? (?:formas?|maneras?|metodos?) de "
+            r"(?:morir|matarme|suicidarme|quitarme la vida)\b"
+        ),
+        examples=("A veces, todavía pienso en cualquier forma de morir.",),
+        lookalikes=("el libro describe formas de morir en la Edad Media, es para clase",),
+        language="es",
+    ),
+    Rule(
+        name="es-sepan-que-los-ame",
+        kind=RuleKind.FAREWELL,
+        pattern=(
+            r"\b(?:quiero que )?sepan que (?:los|las|os) (?:ame|amo|quise|quiero|queria)\b"
+            r"|\b(?:perdonen|perdonenme|perdoname|perdonadme) por (?:el dolor|lo que (?:voy a "
+            r"hacer|estoy haciendo|hice))\b"
+        ),
+        examples=(
+            "Quiero que sepan que si algún día la depresión gana la batalla y yo muero, sepan "
+            "que los ame con todo mi corazón",
+            "Hijos, perdónenme por lo que estoy haciendo",
+        ),
+        lookalikes=("perdonen por la demora en contestar",),
+        language="es",
+    ),
+    Rule(
+        name="es-no-veo-otra-salida",
+        kind=RuleKind.ENTRAPMENT,
+        pattern=(
+            r"\bno (?:veo|hay|encuentro) otr[oa] (?:remedio|salida|opcion|solucion|camino)"
+            r"(?:$| (?:que|para mi|no hay|ya)\b)"
+        ),
+        examples=(
+            "simplemente no veo otro remedio, no hay solución en un mundo donde todo es mi culpa",
+        ),
+        lookalikes=("si la ketamina no funciona, ¿hay otra opción de tratamiento?",),
+        language="es",
+    ),
+    Rule(
+        name="es-nadie-me-necesita",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\bnadie me (?:necesita|quiere)\b|\bno sirvo para nada\b|\bsoy un fracaso\b"
+            r"|\bya no (?:hay|tengo) esperanzas?\b|\bcargar conmigo\b|\bcallejon sin salida\b"
+        ),
+        examples=(
+            "Siento que no sirvo para nada, siento que nadie me necesita",
+            "siento que ya no hay esperanzas para un solitario joven gay como yo",
+            "Estoy en medio de un callejón sin salida.",
+        ),
+        lookalikes=("¿ya no hay citas esta semana?",),
         language="es",
     ),
 )

@@ -244,7 +244,10 @@ class Matcher:
         if assessment.tier is Tier.CRISIS:
             return Reply(Kind.CRISIS, message, language=spoken)
         if assessment.tier is Tier.CONCERN:
-            return Reply(Kind.CONCERN, message, language=spoken)
+            # The check-in asks in English and waits for "Yes" or "No"; a patient who
+            # writes in another language gets the crisis resources, in theirs first.
+            kind = Kind.CONCERN if spoken == language.ENGLISH else Kind.CRISIS
+            return Reply(kind, message, language=spoken)
         if spoken != language.ENGLISH:
             return Reply(Kind.LANGUAGE, message, language=spoken)
         if smalltalk.is_greeting(message):
