@@ -34,7 +34,9 @@ INBOX_HOURS = 24  # an update kept longer is dropped: Telegram itself forgets it
 HANDLED_HOURS = 48  # handled update ids kept: twice as long as Telegram keeps an update
 PENDING_HOURS = 24  # a question not handed to the staff within this is forgotten
 DEFAULT_BUSY_SECONDS = 5.0  # how long a call waits for another connection's lock
-CHANNELS = ("chat", "inline", "terminal")
+# Where a reply was given: a Telegram chat, an inline query, `faqbot chat` or `ask`
+# with --record, and the front desk's page (a staff search, never who searched).
+CHANNELS = ("chat", "inline", "terminal", "web")
 # Only these kinds keep the message text: they are what the knowledge base lacks.
 KEEP_TEXT = (Kind.NO_MATCH, Kind.SUGGESTIONS)
 MAX_TEXT = 1000  # characters of a question kept; the start says what it was about
@@ -98,6 +100,23 @@ CREATE TABLE IF NOT EXISTS inbox (
 
 class NewerSchema(RuntimeError):
     """The file was written by a newer faqbot; this one must not touch it."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many replies had one value of a column (a kind, a channel, an entry id)."""
+
+    key: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Votes:
+    """The 👍 and 👎 one entry's answers got."""
+
+    entry_id: str
+    helpful: int
+    not_helpful: int
 
 
 @dataclass(frozen=True)
@@ -446,6 +465,66 @@ class Store:
         with self._transaction():
             return True
 
-    def rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
-        """A read-only query, for reports."""
-        return self._db.execute(sql, parameters).fetchall()
+    # -- what the report reads: each over the replies or votes from `start` to `end`,
+    # both included
+
+    def replies_by_kind(self, start: datetime, end: datetime) -> tuple[Tally, ...]:
+        """How many replies of each kind that occurred, by kind."""
+        return self._tallies(
+            "SELECT kind, COUNT(*) FROM replies WHERE at BETWEEN ? AND ?"
+            " GROUP BY kind ORDER BY kind",
+            start,
+            end,
+        )
+
+    def replies_by_channel(self, start: datetime, end: datetime) -> tuple[Tally, ...]:
+        """How many replies each channel that was used gave, by channel."""
+        return self._tallies(
+            "SELECT channel, COUNT(*) FROM replies WHERE at BETWEEN ? AND ?"
+            " GROUP BY channel ORDER BY channel",
+            start,
+            end,
+        )
+
+    def _tallies(self, sql: str, start: datetime, end: datetime) -> tuple[Tally, ...]:
+        rows = self._db.execute(sql, (_stamp(start), _stamp(end)))
+        return tuple(Tally(key, count) for key, count in rows)
+
+    def lookups(self, start: datetime, end: datetime) -> int:
+        """Answers shown from a button, an inline pick or a page: no matching ran."""
+        # A matched answer always has a score; record_lookup writes none.
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM replies WHERE at BETWEEN ? AND ? AND kind = ? AND score IS NULL",
+            (_stamp(start), _stamp(end), str(Kind.ANSWER)),
+        ).fetchone()
+        return int(row[0])
+
+    def top_answers(self, start: datetime, end: datetime, limit: int) -> tuple[Tally, ...]:
+        """The entries answered most often (key: the entry id), most first; ties by id."""
+        rows = self._db.execute(
+            "SELECT entry_id, COUNT(*) AS n FROM replies"
+            " WHERE at BETWEEN ? AND ? AND kind = ? AND entry_id IS NOT NULL"
+            " GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
+            (_stamp(start), _stamp(end), str(Kind.ANSWER), limit),
+        )
+        return tuple(Tally(entry_id, count) for entry_id, count in rows)
+
+    def unanswered(self, start: datetime, end: datetime) -> tuple[str, ...]:
+        """The kept text of the questions the bot had no answer for (masked), oldest first."""
+        kinds = tuple(map(str, KEEP_TEXT))
+        rows = self._db.execute(
+            "SELECT question FROM replies WHERE at BETWEEN ? AND ?"
+            f" AND kind IN ({', '.join('?' * len(kinds))}) AND question IS NOT NULL"
+            " ORDER BY id",
+            (_stamp(start), _stamp(end), *kinds),
+        )
+        return tuple(question for (question,) in rows)
+
+    def votes(self, start: datetime, end: datetime) -> tuple[Votes, ...]:
+        """The votes per entry voted on, the most voted first; ties by id."""
+        rows = self._db.execute(
+            "SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM feedback"
+            " WHERE at BETWEEN ? AND ? GROUP BY entry_id ORDER BY COUNT(*) DESC, entry_id",
+            (_stamp(start), _stamp(end)),
+        )
+        return tuple(Votes(entry_id, up, down) for entry_id, up, down in rows)

@@ -1,9 +1,9 @@
 """What the bot did over the last days, for the clinic: as text, CSV or one HTML page.
 
-Everything comes from the analytics database (bot/analytics.py), which never knows who
-asked. The questions the bot could not answer are grouped by similarity, so the clinic
-sees "how much does it cost" once, with how often it was asked in any wording.
-Hand-offs to the staff are not counted: the database forgets them once answered.
+The figures come from the analytics store's queries (bot/analytics.py), which never
+know who asked; the questions the bot could not answer are grouped by faq/grouping.py.
+This module only adds them up and renders them. Hand-offs to the staff are not
+counted: the database forgets them once answered.
 """
 
 from __future__ import annotations
@@ -11,33 +11,17 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from rapidfuzz import fuzz, process
-
-from bot.analytics import Store
-from faq import text
+from bot.analytics import CHANNELS, Store, Tally
+from faq.grouping import Group, common_words, group_questions
 from faq.knowledge import KnowledgeBase
 from faq.reply import Kind
 
 DEFAULT_PERIODS = (7, 30)
 TOP_ENTRIES = 10
-MAX_GROUPS = 20
-MAX_EXAMPLES = 3  # other wordings shown under a group's representative
-# Distinct wordings clustered pairwise; rarer ones only join the groups shown. The
-# 2,000 most frequent cover the questions worth a new entry, and keep grouping fast.
-MAX_CLUSTERED = 2000
-# Similarity of two questions' content words (fuzz.token_set_ratio, 0-100). A wording
-# inside another scores 100 ("cost", "ketamine cost") and a typo stays high ("insurence
-# cover", "insurance cover": 93), but questions sharing only the ever-present "ketamine"
-# reach 76-78 ("ketamine dose", "ssri ketamine": 77; "ketamine price", "ketamine
-# pregnant": 77). 80 keeps those apart: a wrong merge hides a question the clinic
-# should answer, a missed one only costs an extra row.
-SIMILAR = 80
-COMMON_SHARE = 0.4  # a word in the phrasings of this share of entries is common
 WIDTH = 60  # characters a line of the text report; it is also the bot's /stats reply
 HTML_QUESTION = 200  # characters of a patient's question shown on the page (a story is long)
 
@@ -50,8 +34,13 @@ KIND_LABELS = {
     str(Kind.CONCERN): "safety check-ins sent",
     str(Kind.LANGUAGE): "other language: numbers sent",
 }
+CHANNEL_LABELS = {
+    "chat": "Telegram chats",
+    "inline": "Telegram inline queries",
+    "terminal": "terminal (faqbot --record)",
+    "web": "front desk page (staff)",
+}
 MATCHED_KINDS = (Kind.ANSWER, Kind.SUGGESTIONS, Kind.NO_MATCH)
-UNANSWERED_KINDS = (Kind.NO_MATCH, Kind.SUGGESTIONS)
 CSV_COLUMNS = (
     "period_days",
     "start",
@@ -76,15 +65,6 @@ class EntryCount:
     entry_id: str
     question: str
     count: int
-
-
-@dataclass(frozen=True)
-class Group:
-    """Unanswered questions asked in similar words: the most frequent wording and a few others."""
-
-    representative: str
-    count: int
-    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,7 +95,8 @@ class Figures:
     start: datetime
     end: datetime
     by_kind: tuple[tuple[str, int], ...]  # every kind, in Kind's order, then any unknown
-    lookups: int  # answers shown from a button or an inline pick: no matching ran
+    by_channel: tuple[tuple[str, int], ...]  # every channel, in CHANNELS' order, then any other
+    lookups: int  # answers shown from a button, an inline pick or a page: no matching ran
     top_entries: tuple[EntryCount, ...]
     unanswered: tuple[Group, ...]
     feedback: tuple[Feedback, ...]
@@ -169,22 +150,34 @@ def figures(store: Store, kb: KnowledgeBase, days: int, now: datetime | None = N
     """The figures for the `days` days up to `now`."""
     end = (now or datetime.now(UTC)).astimezone(UTC)
     start = end - timedelta(days=days)
-    window = (_stamp(start), _stamp(end))
+    top = store.top_answers(start, end, TOP_ENTRIES)
     return Figures(
         clinic=kb.clinic.name,
         days=days,
         start=start,
         end=end,
-        by_kind=_by_kind(store, window),
-        lookups=_lookups(store, window),
-        top_entries=_top_entries(store, kb, window),
-        unanswered=group_questions(_unanswered(store, window), common=common_words(kb)),
-        feedback=_feedback(store, kb, window),
+        by_kind=_every(map(str, Kind), store.replies_by_kind(start, end)),
+        by_channel=_every(CHANNELS, store.replies_by_channel(start, end)),
+        lookups=store.lookups(start, end),
+        top_entries=tuple(EntryCount(t.key, _question(kb, t.key), t.count) for t in top),
+        unanswered=group_questions(store.unanswered(start, end), common=common_words(kb)),
+        feedback=tuple(
+            Feedback(v.entry_id, _question(kb, v.entry_id), v.helpful, v.not_helpful)
+            for v in store.votes(start, end)
+        ),
     )
 
 
+def _every(known: Iterable[str], tallies: Iterable[Tally]) -> tuple[tuple[str, int], ...]:
+    """A count for each known key, none left out, in their order; then any other, sorted
+    (a kind or channel written by a later faqbot)."""
+    counts = {tally.key: tally.count for tally in tallies}
+    listed = tuple((key, counts.pop(key, 0)) for key in known)
+    return listed + tuple(sorted(counts.items()))
+
+
 def _stamp(moment: datetime) -> str:
-    """A time as the database writes it, so text comparison orders it."""
+    """A time as the CSV writes it (as the database does: to the second, UTC)."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
@@ -194,173 +187,21 @@ def _question(kb: KnowledgeBase, entry_id: str) -> str:
     return entry.question if entry else entry_id
 
 
-def _by_kind(store: Store, window: tuple[str, str]) -> tuple[tuple[str, int], ...]:
-    counts = dict(
-        store.rows(
-            "SELECT kind, COUNT(*) FROM replies WHERE at BETWEEN ? AND ? GROUP BY kind", window
-        )
-    )
-    known = tuple((str(kind), counts.pop(str(kind), 0)) for kind in Kind)
-    return known + tuple(sorted(counts.items()))
-
-
-def _lookups(store: Store, window: tuple[str, str]) -> int:
-    # A matched answer always has a score; Store.record_lookup writes none.
-    [(count,)] = store.rows(
-        "SELECT COUNT(*) FROM replies"
-        " WHERE at BETWEEN ? AND ? AND kind = 'answer' AND score IS NULL",
-        window,
-    )
-    return count
-
-
-def _top_entries(
-    store: Store, kb: KnowledgeBase, window: tuple[str, str]
-) -> tuple[EntryCount, ...]:
-    rows = store.rows(
-        "SELECT entry_id, COUNT(*) AS n FROM replies"
-        " WHERE at BETWEEN ? AND ? AND kind = 'answer' AND entry_id IS NOT NULL"
-        " GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
-        (*window, TOP_ENTRIES),
-    )
-    return tuple(EntryCount(entry_id, _question(kb, entry_id), count) for entry_id, count in rows)
-
-
-def _unanswered(store: Store, window: tuple[str, str]) -> list[str]:
-    rows = store.rows(
-        "SELECT question FROM replies WHERE at BETWEEN ? AND ? AND kind IN (?, ?)"
-        " AND question IS NOT NULL",
-        (*window, *map(str, UNANSWERED_KINDS)),
-    )
-    return [question for (question,) in rows]
-
-
-def _feedback(store: Store, kb: KnowledgeBase, window: tuple[str, str]) -> tuple[Feedback, ...]:
-    rows = store.rows(
-        "SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM feedback"
-        " WHERE at BETWEEN ? AND ? GROUP BY entry_id"
-        " ORDER BY COUNT(*) DESC, entry_id",
-        window,
-    )
-    return tuple(
-        Feedback(entry_id, _question(kb, entry_id), up, down) for entry_id, up, down in rows
-    )
-
-
-def common_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Words in the phrasings of most entries ("ketamine", "ocd"): they say nothing
-    about which question an unanswered message asks."""
-    seen: Counter[str] = Counter()
-    for entry in kb.entries:
-        phrasings = (entry.question, *entry.alternates)
-        seen.update({word for phrasing in phrasings for word in text.words(phrasing)})
-    return frozenset(
-        word for word, count in seen.items() if count >= COMMON_SHARE * len(kb.entries)
-    )
-
-
-def group_questions(
-    questions: Iterable[str], limit: int = MAX_GROUPS, common: frozenset[str] = frozenset()
-) -> tuple[Group, ...]:
-    """Questions in similar words as one group each, the most asked first, at most `limit`.
-    Words in `common` are left out of the comparison: "how much is one infusion" and
-    "how long does an infusion take" share only "infusion", which is no reason to merge."""
-    wordings = _wordings(questions)
-    topics: dict[str, list[str]] = {}
-    for folded in wordings:
-        topics.setdefault(_topic(folded, common), []).append(folded)
-    asked = {topic: sum(_asked(wordings[f]) for f in folded) for topic, folded in topics.items()}
-    ranked = sorted(topics, key=lambda topic: (-asked[topic], len(topic), topic))
-    clusters = _cluster(ranked[:MAX_CLUSTERED])
-    clusters.sort(key=lambda cluster: -sum(asked[topic] for topic in cluster))
-    shown = clusters[:limit]
-    _join(ranked[MAX_CLUSTERED:], shown)
-    groups = [
-        _group([f for topic in cluster for f in topics[topic]], wordings) for cluster in shown
-    ]
-    return tuple(sorted(groups, key=lambda group: (-group.count, group.representative)))
-
-
-def _wordings(questions: Iterable[str]) -> dict[str, Counter[str]]:
-    """Each folded wording, with how often each way of writing it was asked."""
-    wordings: dict[str, Counter[str]] = {}
-    for question in questions:
-        written = " ".join(question.split())
-        folded = text.fold(written)
-        if folded:  # "???" says nothing
-            wordings.setdefault(folded, Counter())[written] += 1
-    return wordings
-
-
-def _asked(written: Counter[str]) -> int:
-    return sum(written.values())
-
-
-def _topic(folded: str, common: frozenset[str] = frozenset()) -> str:
-    """What a folded question is about: its content words, or all of it if it has none."""
-    # "how much does it cost" and "how much does it hurt" differ in one word of five;
-    # compared on content words they are "cost" and "hurt".
-    words = folded.split()
-    content = [word for word in words if word not in text.STOPWORDS]
-    specific = [word for word in content if word not in common]
-    return " ".join(specific or content) or folded
-
-
-def _cluster(topics: list[str]) -> list[list[str]]:
-    """Greedy clusters, most asked first: each topic not yet taken gathers those like it."""
-    choices: list[str | None] = list(topics)  # None once taken: rapidfuzz skips it
-    clusters = []
-    for index, leader in enumerate(topics):
-        if choices[index] is None:
-            continue
-        similar = process.extract(
-            leader,
-            choices,
-            scorer=fuzz.token_set_ratio,
-            processor=None,
-            score_cutoff=SIMILAR,
-            limit=None,
-        )
-        members = sorted(position for _, _, position in similar)
-        for position in members:
-            choices[position] = None
-        clusters.append([topics[position] for position in members])
-    return clusters
-
-
-def _join(rare: list[str], clusters: list[list[str]]) -> None:
-    """Add the rare topics left out of clustering to the shown cluster they are like."""
-    leaders = [cluster[0] for cluster in clusters]
-    for topic in rare:
-        best = process.extractOne(
-            topic, leaders, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=SIMILAR
-        )
-        if best is not None:
-            clusters[best[2]].append(topic)
-
-
-def _group(folded: list[str], wordings: dict[str, Counter[str]]) -> Group:
-    """A group: its most asked wording (ties: the shortest) and the next most asked ones."""
-    ordered = sorted(folded, key=lambda f: (-_asked(wordings[f]), len(f), f))
-    shown = [_written(wordings[f]) for f in ordered]
-    count = sum(_asked(wordings[f]) for f in folded)
-    return Group(shown[0], count, tuple(shown[1 : 1 + MAX_EXAMPLES]))
-
-
-def _written(written: Counter[str]) -> str:
-    """The way of writing a wording that was used most (ties: the shortest)."""
-    return min(written, key=lambda w: (-written[w], len(w), w))
-
-
 # Renderers
 
 
-def _label(kind: str) -> str:
+def kind_label(kind: str) -> str:
     """What a kind of reply means to the clinic."""
     return KIND_LABELS.get(kind, kind)
 
 
-def _percent(share: float | None) -> str:
+def channel_label(channel: str) -> str:
+    """Where replies were given, as the clinic knows it."""
+    return CHANNEL_LABELS.get(channel, channel)
+
+
+def percent(share: float | None) -> str:
+    """A share as a whole percentage; "n/a" when there was nothing to share."""
     return "n/a" if share is None else f"{share:.0%}"
 
 
@@ -370,7 +211,8 @@ def _clip(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1].rstrip() + "…"
 
 
-def _span(figures: Figures) -> str:
+def span(figures: Figures) -> str:
+    """The period's first and last moments, for a heading."""
     return f"{figures.start:%d %b %Y} to {figures.end:%d %b %Y %H:%M} UTC"
 
 
@@ -386,7 +228,7 @@ def to_text(periods: Sequence[Figures]) -> str:
 
 
 def _text_period(figures: Figures) -> str:
-    heading = f"{_title(figures)}: {_span(figures)}"
+    heading = f"{_title(figures)}: {span(figures)}"
     lines = [heading, "=" * min(len(heading), WIDTH)]
     if figures.empty:
         lines.append("Nothing recorded yet in this period.")
@@ -406,7 +248,7 @@ def _text_period(figures: Figures) -> str:
     if figures.feedback:
         lines += ["", "Was the answer helpful?", f"{'yes':>5}{'no':>5}{'share':>7}  question"]
         lines += [
-            f"{vote.helpful:>5}{vote.not_helpful:>5}{_percent(vote.share_helpful):>7}"
+            f"{vote.helpful:>5}{vote.not_helpful:>5}{percent(vote.share_helpful):>7}"
             f"  {_clip(vote.question, WIDTH - 19)}"
             for vote in figures.feedback
         ]
@@ -416,12 +258,14 @@ def _text_period(figures: Figures) -> str:
 def _text_summary(figures: Figures) -> list[str]:
     lines = [f"{'Replies':<30}{figures.total:>8}"]
     for kind, count in figures.by_kind:
-        lines.append(f"  {_label(kind):<28}{count:>8}")
+        lines.append(f"  {kind_label(kind):<28}{count:>8}")
         if kind == Kind.ANSWER and figures.lookups:
             lines.append(f"    {'picked from a list':<26}{figures.lookups:>8}")
+    lines += ["", "By channel"]
+    lines += [f"  {channel_label(channel):<28}{count:>8}" for channel, count in figures.by_channel]
     lines.append("")
     lines.append(
-        f"No answer found: {_percent(figures.no_match_rate)} of {figures.matched} questions typed"
+        f"No answer found: {percent(figures.no_match_rate)} of {figures.matched} questions typed"
     )
     return lines
 
@@ -466,7 +310,10 @@ def _csv_rows(figures: Figures) -> Iterable[tuple[object, ...]]:
     yield ("summary", "lookups", "answers picked from a list", figures.lookups)
     yield ("summary", "crisis", "crisis messages", figures.crisis)
     for kind, count in figures.by_kind:
-        yield ("replies", kind, _label(kind), count, _share(count / total if total else None))
+        yield ("replies", kind, kind_label(kind), count, _share(count / total if total else None))
+    for channel, count in figures.by_channel:
+        used = _share(count / total if total else None)
+        yield ("channels", channel, channel_label(channel), count, used)
     for entry in figures.top_entries:
         share = entry.count / figures.answers if figures.answers else None
         yield ("top_entries", entry.entry_id, entry.question, entry.count, _share(share))
@@ -559,16 +406,18 @@ def _also(group: Group) -> str:
 def _html_period(figures: Figures) -> str:
     parts = [
         f"<section><h2>{_e(_title(figures))}</h2>",
-        f'<p class="meta">{_e(_span(figures))}</p>',
+        f'<p class="meta">{_e(span(figures))}</p>',
     ]
     if figures.empty:
         parts.append('<p class="empty">Nothing recorded yet in this period.</p></section>')
         return "\n".join(parts)
-    rows = [(_e(count), _e(_label(kind))) for kind, count in figures.by_kind]
+    rows = [(_e(count), _e(kind_label(kind))) for kind, count in figures.by_kind]
     rows.append((f"<b>{_e(figures.total)}</b>", "<b>all replies</b>"))
     parts += ["<h3>Replies</h3>", _html_table(("count", "reply"), rows, 1)]
+    rows = [(_e(count), _e(channel_label(channel))) for channel, count in figures.by_channel]
+    parts += ["<h3>By channel</h3>", _html_table(("count", "channel"), rows, 1)]
     parts.append(
-        f"<p>No answer found for {_e(_percent(figures.no_match_rate))} of"
+        f"<p>No answer found for {_e(percent(figures.no_match_rate))} of"
         f" {_e(figures.matched)} questions typed. Answers picked from a list:"
         f" {_e(figures.lookups)}. Crisis messages: {_e(figures.crisis)}.</p>"
     )
@@ -597,7 +446,7 @@ def _html_period(figures: Figures) -> str:
             (
                 _e(vote.helpful),
                 _e(vote.not_helpful),
-                _e(_percent(vote.share_helpful)),
+                _e(percent(vote.share_helpful)),
                 _e(vote.question),
             )
             for vote in figures.feedback

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from bot import report
 from bot.analytics import Store
+from faq.grouping import Group
 from faq.knowledge import KnowledgeBase
 from faq.matcher import Matcher
 from faq.reply import Kind
@@ -80,6 +80,19 @@ def test_an_answer_picked_from_a_list_is_not_counted_as_matched(
 
     assert (figures.answers, figures.lookups, figures.matched) == (1, 1, 1)
     assert figures.no_match_rate == 1.0
+
+
+def test_replies_are_counted_by_channel_the_front_desk_page_included(
+    store: Store, kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    ask(store, matcher, "is it addictive", Kind.ANSWER)
+    store.record(matcher.reply("how much does it cost?"), "web", at=NOW - timedelta(days=1))
+    store.record_lookup("what-is-ocd", "web", at=NOW - timedelta(days=1))
+
+    figures = week(store, kb)
+
+    assert figures.by_channel == (("chat", 1), ("inline", 0), ("terminal", 0), ("web", 2))
+    assert "  front desk page (staff)            2" in report.to_text([figures])
 
 
 def test_the_7_day_window_leaves_out_a_10_day_old_reply_that_the_30_day_window_counts(
@@ -155,64 +168,7 @@ def test_a_question_offered_suggestions_is_listed_as_unanswered(
 ) -> None:
     ask(store, matcher, "ketamine ocd", Kind.SUGGESTIONS)
 
-    assert week(store, kb).unanswered == (report.Group("ketamine ocd", 1),)
-
-
-def test_a_groups_representative_is_its_most_asked_wording_ties_going_to_the_shortest() -> None:
-    groups = report.group_questions(
-        ["how much does ketamine cost", "how much does ketamine cost", "cost", "cost??"]
-    )
-
-    assert groups == (report.Group("cost", 4, ("how much does ketamine cost",)),)
-
-
-def test_questions_that_are_only_punctuation_are_left_out() -> None:
-    assert report.group_questions(["???", "!!", " "]) == ()
-
-
-def test_grouping_shows_at_most_twenty_groups() -> None:
-    rng = random.Random(3)
-    unrelated = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=10)) for _ in range(100)]
-
-    groups = report.group_questions(unrelated)
-
-    assert len(groups) == report.MAX_GROUPS == 20
-
-
-def test_rare_wordings_beyond_the_clustering_cap_still_join_their_group(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(report, "MAX_CLUSTERED", 2)
-
-    groups = report.group_questions(
-        ["cost", "cost", "cost", "parking", "parking", "how much does ketamine cost"]
-    )
-
-    assert [(group.representative, group.count) for group in groups] == [
-        ("cost", 4),
-        ("parking", 2),
-    ]
-
-
-def test_grouping_10000_questions_completes_in_one_call() -> None:
-    rng = random.Random(7)
-    topics = "price insurance parking weekend refund nausea alcohol driving dose child".split()
-    stories = [
-        f"{rng.choice(['can i', 'what about', 'is there'])} {rng.choice(topics)}"
-        f" {rng.choice(topics)} {rng.randrange(100_000)}"
-        for _ in range(7000)
-    ]
-    questions = [*stories, *(COST * 750)]
-    rng.shuffle(questions)
-
-    groups = report.group_questions(questions)
-
-    assert len(groups) == report.MAX_GROUPS
-    assert groups[0].representative == "how much does it cost?"
-    assert groups[0].count >= 3000
-    assert [group.count for group in groups] == sorted(
-        (group.count for group in groups), reverse=True
-    )
+    assert week(store, kb).unanswered == (Group("ketamine ocd", 1),)
 
 
 def test_feedback_per_entry_has_its_votes_and_helpful_share(
@@ -266,6 +222,7 @@ def test_the_csv_parses_back_with_a_section_column(
     assert {row["section"] for row in rows} == {
         "summary",
         "replies",
+        "channels",
         "top_entries",
         "unanswered",
         "feedback",
@@ -273,6 +230,8 @@ def test_the_csv_parses_back_with_a_section_column(
     assert {row["period_days"] for row in rows} == {"7", "30"}
     by_key = {(row["period_days"], row["section"], row["key"]): row for row in rows}
     assert by_key["30", "summary", "replies"]["count"] == "7"
+    assert by_key["30", "channels", "chat"]["count"] == "7"
+    assert by_key["30", "channels", "web"]["count"] == "0"
     assert by_key["30", "top_entries", "what-is-ocd"]["label"] == "What is OCD?"
     assert by_key["7", "unanswered", "1"]["label"] == "how much does it cost?"
     assert by_key["7", "unanswered", "1"]["count"] == "4"
@@ -355,15 +314,5 @@ def test_an_empty_database_gives_a_report_that_says_there_is_nothing_yet(
     assert report.to_text(periods).count("Nothing recorded yet in this period.") == 2
     assert report.to_html(periods).count("Nothing recorded yet in this period.") == 2
     sections = {row["section"] for row in csv.DictReader(io.StringIO(report.to_csv(periods)))}
-    assert sections == {"summary", "replies"}
+    assert sections == {"summary", "replies", "channels"}
     assert report.to_text([]) == "Nothing to report yet.\n"
-
-
-def test_questions_sharing_only_a_common_word_stay_apart(kb: KnowledgeBase) -> None:
-    common = report.common_words(kb)
-    assert {"ketamine", "infusion"} <= common
-    groups = report.group_questions(
-        ["how long does each infusion take", "is one infusion expensive", "ketamine cost"],
-        common=common,
-    )
-    assert len(groups) == 3

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.e2e
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"no browser at {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
 import uvicorn  # noqa: E402  (only once the module is known to run)
+from starlette.applications import Starlette  # noqa: E402
 
+from bot.analytics import Store, now  # noqa: E402
 from bot.web.app import create_app  # noqa: E402
 from bot.web.settings import WebSettings  # noqa: E402
 from faq.knowledge import KnowledgeBase  # noqa: E402
 from faq.matcher import Matcher  # noqa: E402
 
 PASSWORD = "front desk"
+ADMIN_PASSWORD = "clinic admin"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -40,11 +47,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(matcher: Matcher) -> Iterator[str]:
-    """The page, with a staff password, served by uvicorn in a thread."""
-    port = free_port()
-    app = create_app(matcher, WebSettings(port=port, password=PASSWORD))
+@contextlib.contextmanager
+def served(app: Starlette, port: int) -> Iterator[str]:
+    """The app served by uvicorn in a thread, until the block ends; its address."""
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -55,6 +60,14 @@ def base_url(matcher: Matcher) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def base_url(matcher: Matcher) -> Iterator[str]:
+    """The page, with a staff password, served by uvicorn in a thread."""
+    port = free_port()
+    with served(create_app(matcher, WebSettings(port=port, password=PASSWORD)), port) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +211,55 @@ def test_without_javascript_the_form_searches_on_the_server(
     best = plain.locator('details.result[open][data-id="addiction-and-side-effects"]')
     sync_api.expect(best).to_be_visible()
     plain.context.close()
+
+
+def test_searches_an_admin_settles_on_show_on_the_dashboard(
+    browser: sync_api.Browser, matcher: Matcher, tmp_path: Path
+) -> None:
+    db = tmp_path / "faqbot.db"
+    store = Store(db)
+    for question in ("is it addictive", "how much does it cost", "cost??", "hi"):
+        store.record(matcher.reply(question), "chat", at=now() - timedelta(days=2))
+    store.vote("addiction-and-side-effects", True, Store.new_vote(), at=now() - timedelta(1))
+    store.close()
+    port = free_port()
+    settings = WebSettings(port=port, password=PASSWORD, admin_password=ADMIN_PASSWORD, db_path=db)
+    with served(create_app(matcher, settings), port) as url:
+        context = browser.new_context(base_url=url, viewport={"width": 1100, "height": 800})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        used: list[str] = []
+        page.on("request", lambda r: used.append(r.url) if r.url.endswith("/api/used") else None)
+        page.goto("/login")
+        page.fill("#password", ADMIN_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{url}/")
+
+        with page.expect_request("**/api/used"):  # left on screen: settled, not typed
+            page.locator("#q").press_sequentially("how much does it cost", delay=30)
+            sync_api.expect(page.locator("#no-answer")).to_be_visible()
+        page.locator("#q").fill("how fast does it work")
+        best = page.locator('details.result[open][data-id="how-fast-it-works"]')
+        with page.expect_request("**/api/used"):
+            best.locator("button.copy").click()
+        page.click("text=Dashboard")
+        page.wait_for_url(f"{url}/admin")
+
+        web = page.locator("#figures tr", has_text="front desk page")
+        sync_api.expect(web.locator("td").first).to_have_text("2")
+        week = page.locator("#period-7")
+        sync_api.expect(week.locator("table.unanswered tr").nth(1)).to_contain_text(
+            "how much does it cost"
+        )
+        sync_api.expect(week.locator("table.feedback")).to_contain_text("100%")
+        assert len(used) == 2  # one a search, not one a keystroke
+        page.screenshot(path=tmp_path / "dashboard.png", full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.screenshot(path=tmp_path / "dashboard-phone.png", full_page=True)
+        with page.expect_download() as download:
+            page.click("text=last 7 days")
+        body = Path(download.value.path()).read_text(encoding="utf-8")
+        assert body.startswith("period_days,") and re.search(r"channels,web,[^,]*,2,", body)
+        context.close()

@@ -1,20 +1,33 @@
-"""The Starlette application: routes for search, topics, print view, sign-in, health."""
+"""The Starlette application: routes for search, topics, print view, sign-in, health,
+and the admins' dashboard.
+
+Searches are counted in the bot's analytics (channel "web", never who searched) once
+the person settles on one, not at every keystroke: a search shown by the server (the
+form without JavaScript), or one the page's script reports to /api/used (see app.js).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from bot.web import security
-from bot.web.lookup import Lookup, lookup, result_for
+from bot import analytics, report
+from bot.recorder import Recorder
+from bot.web import dashboard, security
+from bot.web.lookup import MAX_QUERY, Lookup, lookup, result_for
 from bot.web.settings import SESSION_HOURS, WebSettings
 from bot.web.sheet import sheet
 from faq import export
@@ -22,6 +35,8 @@ from faq.matcher import Matcher
 
 HERE = Path(__file__).parent
 SESSION_COOKIE = "faqbot_web"
+CHANNEL = "web"
+CSV_PERIODS = {"7": (7,), "30": (30,)}  # ?days= of the CSV download; none: both periods
 
 
 def kb_version(matcher: Matcher) -> dict[str, object]:
@@ -30,37 +45,82 @@ def kb_version(matcher: Matcher) -> dict[str, object]:
     return {"status": "ok", "kb": kb.path.name, "sha256": kb.digest(), "entries": len(kb.entries)}
 
 
-def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
-    """The staff page on this engine; everything it holds lives on app.state."""
+def settled(query: str) -> str:
+    """A query as the search reads it (lookup's cut and spacing): what gets counted."""
+    return " ".join(query[:MAX_QUERY].split())
+
+
+def create_app(
+    matcher: Matcher, settings: WebSettings, clock: Callable[[], datetime] = analytics.now
+) -> Starlette:
+    """The staff page on this engine; everything it holds lives on app.state. `clock`
+    says when the dashboard's periods end."""
     templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.filters["percent"] = report.percent
+    templates.env.filters["span"] = report.span
     health = kb_version(matcher)
     limiter = security.LoginLimiter(settings.login_attempts)
+    # Counts go through the bot's writer: off the event loop, never failing a search,
+    # and a broken database said in one line (a minute), not at every search.
+    recorder = Recorder(settings.db_path) if settings.db_path is not None else None
 
-    def page(request: Request, name: str, status: int = 200, **context: object) -> Response:
+    def page(
+        request: Request,
+        name: str,
+        status: int = 200,
+        background: BackgroundTask | None = None,
+        **context: object,
+    ) -> Response:
         context.update(
             kb=matcher.kb,
             csrf=security.csrf_token(request),
             signed_in=bool(request.session.get(security.SESSION_KEY)),
             sign_in=settings.sign_in,
+            admin=settings.admin and bool(request.session.get(security.ADMIN_KEY)),
         )
-        return templates.TemplateResponse(request, name, context, status_code=status)
+        return templates.TemplateResponse(
+            request, name, context, status_code=status, background=background
+        )
+
+    def counting(query: str) -> BackgroundTask | None:
+        """Count a search, as the bot would have answered it, once the response is sent."""
+        query = settled(query)
+        if recorder is None or not query:
+            return None
+        counter = recorder
+
+        # On the event loop, like the searches: the engine is never used by two threads.
+        async def count() -> None:
+            counter.record(matcher.reply(query), CHANNEL)
+
+        return BackgroundTask(count)
 
     # The search endpoints are async and call the engine inline: it is CPU-bound and
     # takes a few milliseconds, so a thread pool would only add GIL hand-offs, and the
     # event loop serialising the calls means the engine is never used by two threads.
     async def index(request: Request) -> Response:
-        found = lookup(matcher, request.query_params.get("q", ""))
-        return page(request, "index.html", found=found)
+        query = request.query_params.get("q", "")
+        found = lookup(matcher, query)
+        # A query the server shows is one the person submitted (or reloaded): settled.
+        return page(request, "index.html", found=found, background=counting(query))
 
     async def api_search(request: Request) -> Response:
         found = lookup(matcher, request.query_params.get("q", ""))
         fragment = templates.get_template("_results.html").render(found=found, kb=matcher.kb)
-        return JSONResponse({**found.as_dict(), "html": fragment})
+        return JSONResponse({**found.as_dict(), "html": fragment})  # a keystroke: not counted
+
+    async def api_used(request: Request) -> Response:
+        form = await request.form()
+        if not security.csrf_ok(request, form.get(security.CSRF_FIELD)):
+            return JSONResponse({"error": "the page expired: reload it"}, status_code=403)
+        return Response(status_code=204, background=counting(str(form.get("q", ""))))
 
     async def entry(request: Request) -> Response:
         chosen = matcher.kb.entry(request.path_params["entry_id"])
         if chosen is None:
             return page(request, "missing.html", status=404)
+        if recorder is not None:
+            recorder.record_lookup(chosen.id, CHANNEL)  # picked from a list: no matching
         result = result_for(matcher.kb, chosen)
         found = Lookup(chosen.question, None, results=(result,), open_id=chosen.id)
         return page(request, "entry.html", found=found, entry=chosen)
@@ -106,10 +166,14 @@ def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
             )
         if not security.csrf_ok(request, form.get(security.CSRF_FIELD)):
             return refused(403, "The form expired. Please try again.")
-        if not settings.password_ok(str(form.get("password", ""))):
+        password = str(form.get("password", ""))
+        admin = settings.admin_password_ok(password)
+        if not admin and not settings.password_ok(password):
             return refused(401, "Wrong password.")
         request.session.clear()  # a fresh session: nothing from before sign-in carries over
         request.session[security.SESSION_KEY] = True
+        if admin:
+            request.session[security.ADMIN_KEY] = True
         return RedirectResponse(target, status_code=303)
 
     async def logout(request: Request) -> Response:
@@ -119,9 +183,55 @@ def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
         request.session.clear()
         return RedirectResponse("/login" if settings.sign_in else "/", status_code=303)
 
+    def not_for(request: Request) -> Response | None:
+        """The page for someone who may not see the dashboard; None for an admin."""
+        if not settings.admin:
+            return page(request, "admin_off.html", status=404)
+        if not request.session.get(security.ADMIN_KEY):
+            return page(request, "forbidden.html", status=403)
+        return None
+
+    async def admin(request: Request) -> Response:
+        refused = not_for(request)
+        if refused is not None:
+            return refused
+        shown = await dashboard.load(recorder, matcher.kb, clock())
+        return page(request, "admin.html", status=503 if shown.problem else 200, dashboard=shown)
+
+    async def admin_csv(request: Request) -> Response:
+        refused = not_for(request)
+        if refused is not None:
+            return refused
+        days = request.query_params.get("days")
+        periods = dashboard.PERIODS if days is None else CSV_PERIODS.get(days)
+        if periods is None:
+            return PlainTextResponse("days must be 7 or 30", status_code=400)
+        moment = clock()
+        try:
+            figures = await dashboard.read(recorder, matcher.kb, moment, periods)
+        except dashboard.Unreadable as error:
+            return PlainTextResponse(str(error), status_code=503)
+        if figures is None:
+            return PlainTextResponse("Nothing recorded yet: no analytics file.", status_code=404)
+        name = f"faqbot-report-{'-'.join(map(str, periods))}-days-{moment:%Y-%m-%d}.csv"
+        return Response(
+            report.to_csv(figures),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if recorder is not None:
+            await asyncio.to_thread(recorder.stop)  # the counts still queued are written
+
     routes = [
         Route("/", index),
         Route("/api/search", api_search),
+        Route("/api/used", api_used, methods=["POST"]),
+        Route("/admin", admin),
+        Route("/admin/report.csv", admin_csv),
         Route("/entry/{entry_id}", entry),
         Route("/topics", topics),
         Route("/print", printable),
@@ -144,10 +254,11 @@ def create_app(matcher: Matcher, settings: WebSettings) -> Starlette:
         ),
         Middleware(security.StaffOnly, required=settings.sign_in),
     ]
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.matcher = matcher
     app.state.settings = settings
     app.state.limiter = limiter
+    app.state.recorder = recorder
     return app
 
 

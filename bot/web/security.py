@@ -28,7 +28,8 @@ HEADERS = {
 }
 PUBLIC_PATHS = ("/login", "/healthz")
 PUBLIC_PREFIXES = ("/static/",)
-SESSION_KEY = "staff"
+SESSION_KEY = "staff"  # signed in: the search, topics and print view
+ADMIN_KEY = "admin"  # signed in with the admin password: the dashboard too
 CSRF_KEY = "csrf"
 CSRF_FIELD = "csrf_token"
 

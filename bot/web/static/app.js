@@ -1,10 +1,17 @@
 // The front desk's page: search as you type, keyboard moves, Copy. The page works
 // without this file (a plain GET form rendered on the server); this only adds speed.
+//
+// Searches are counted (no identity) once the person settles on one, never per
+// keystroke: when a passage of it is opened, copied or followed, Enter is pressed, or
+// it stays on screen unchanged for SETTLE_MS. The last covers reading the passage
+// shown open and the no-answer card, where nothing is clicked. Each query once in a row.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
 
   var DEBOUNCE_MS = 120;
+  var SETTLE_MS = 2500;
+  var tokenTag = document.querySelector('meta[name="csrf-token"]');
   var input = document.getElementById("q");
   var found = document.getElementById("found");
   var statusLine = document.getElementById("status");
@@ -12,6 +19,23 @@
   var timer = null;
   var controller = null;
   var selected = -1;
+  var settleTimer = null;
+  // A query in the address bar was shown, and so counted, by the server.
+  var counted = input ? tidy(input.value) : "";
+
+  function tidy(query) {
+    return query.trim().replace(/\s+/g, " ");
+  }
+
+  function count() {
+    var query = input ? tidy(input.value) : "";
+    clearTimeout(settleTimer);
+    if (!query || query === counted || !tokenTag) { return; }
+    counted = query;
+    var body = new URLSearchParams({ q: query, csrf_token: tokenTag.content });
+    // keepalive: a click on a link leaves the page, and the count must still go.
+    fetch("/api/used", { method: "POST", body: body, keepalive: true }).catch(function () {});
+  }
 
   function results() {
     return found ? Array.prototype.slice.call(found.querySelectorAll("details.result")) : [];
@@ -64,6 +88,8 @@
         select(0, false);
         history.replaceState(null, "", query ? "/?q=" + encodeURIComponent(query) : "/");
         say(data.results.length ? data.results.length + " found" : "");
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(count, SETTLE_MS);
       })
       .catch(function (error) {
         if (error.name !== "AbortError") { say("Search failed: " + error.message); }
@@ -73,6 +99,7 @@
   if (input) {
     input.addEventListener("input", function () {
       clearTimeout(timer);
+      clearTimeout(settleTimer);
       var query = input.value;
       timer = setTimeout(function () { search(query); }, DEBOUNCE_MS);
     });
@@ -81,6 +108,7 @@
 
   if (found) {
     found.addEventListener("click", function (event) {
+      if (event.target.closest("summary, button, a")) { count(); }  // opened, copied, followed
       var button = event.target.closest("button.copy");
       if (button) { copyFrom(button.closest("details.result")); }
     });
@@ -98,11 +126,13 @@
     }
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      count();
       copyFrom(current());
       return;
     }
     if ((event.key === "c" || event.key === "C") && !typing && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
+      count();
       copyFrom(current());
       return;
     }
@@ -117,6 +147,7 @@
       if (selected <= 0) { input && input.focus(); } else { select(selected - 1, true); }
     } else if (event.key === "Enter" && inInput) {
       event.preventDefault();
+      count();
       var item = items[Math.max(selected, 0)];
       item.open = true;
       select(Math.max(selected, 0), true);
