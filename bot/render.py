@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from faq import view
 from faq.knowledge import Entry, KnowledgeBase
 from faq.reply import Kind, Reply
+from faq.view import Action, Option, View
 
 MAX_MESSAGE = 4096  # characters Telegram shows, counted after HTML is parsed
 MAX_BUTTON_DATA = 64  # bytes
@@ -21,7 +25,7 @@ FEEDBACK = "f"  # f:<entry id>:<vote token>:<1 helpful | 0 not>
 HANDOFF = "h"
 CONCERN = "k"  # k:yes or k:no, the answer to the safety check-in
 NOOP = "noop"
-YES, NO = "yes", "no"
+YES, NO = view.YES, view.NO
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,27 @@ def parse_button(data: str | None) -> tuple[str, str]:
 
 def entry_button(entry: Entry) -> InlineKeyboardButton:
     return InlineKeyboardButton(entry.question, callback_data=button_data(ANSWER, entry.id))
+
+
+def option_button(option: Option) -> InlineKeyboardButton:
+    """The button that does what picking the option does."""
+    if option.action is Action.OPEN:
+        prefix = ANSWER
+    elif option.action is Action.CHECK_IN:
+        prefix = CONCERN
+    else:
+        prefix = HANDOFF
+    return InlineKeyboardButton(option.label, callback_data=button_data(prefix, option.value))
+
+
+def option_rows(options: Iterable[Option]) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+    """The options as buttons: the check-in's answers side by side, as a person reads a
+    yes-or-no question, every other option on a row of its own (questions are long)."""
+    rows: list[tuple[InlineKeyboardButton, ...]] = []
+    for side_by_side, group in groupby(options, key=lambda o: o.action is Action.CHECK_IN):
+        buttons = [option_button(option) for option in group]
+        rows += [tuple(buttons)] if side_by_side else [(button,) for button in buttons]
+    return tuple(rows)
 
 
 def escape(text: str) -> str:
@@ -117,7 +142,8 @@ def _is_feedback_row(row: tuple[InlineKeyboardButton, ...]) -> bool:
 
 
 class Renderer:
-    """Turns the engine's replies and the clinic's messages into Telegram messages."""
+    """Turns the engine's replies and the clinic's messages into Telegram messages. What
+    they say comes from faq.view, as for every other front end; this only formats it."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -126,72 +152,43 @@ class Renderer:
         """A clinic message with its placeholders filled in (plain text)."""
         return self.kb.render(message)
 
+    def show(
+        self,
+        shown: View,
+        page: int = 0,
+        extra: tuple[tuple[InlineKeyboardButton, ...], ...] = (),
+    ) -> list[Message]:
+        """A view as messages: the title bold, the options as buttons under the last one
+        (the topics a page at a time), then `extra` rows. The options heading is left
+        out: the buttons sit right under the text."""
+        rows = self._paged(shown.options, page) if shown.paged else option_rows(shown.options)
+        return messages(list(shown.text), rows + extra, bold_first=shown.title is not None)
+
     def reply(self, reply: Reply, vote: str | None = None, handoff: bool = False) -> list[Message]:
         """The messages for one engine reply; `vote` adds 👍/👎 to an answer, `handoff`
-        adds "Ask the clinic" to a decline."""
-        texts = self.kb.messages
-        if reply.kind is Kind.CRISIS:
-            return self.crisis(reply.language)
-        if reply.kind is Kind.CONCERN:
-            return self.concern()
-        if reply.kind is Kind.LANGUAGE:
-            spanish = [texts.other_language_es] if reply.language == "es" else []
-            return messages([self.text(m) for m in (*spanish, texts.other_language)])
-        if reply.kind is Kind.GREETING:
-            return self.welcome()
-        if reply.kind is Kind.NO_MATCH:
-            return self.no_answer(handoff)
-        if reply.kind is Kind.SUGGESTIONS:
-            rows = tuple((entry_button(m.entry),) for m in reply.suggestions)
-            return messages([self.text(texts.did_you_mean)], rows)
-        assert reply.match is not None
-        return self.answer(reply.match.entry, vote)
+        adds "Ask the clinic" to a decline (and "Talk to the clinic team" to a crisis)."""
+        if reply.kind is Kind.ANSWER and reply.match is not None:
+            return self.answer(reply.match.entry, vote)
+        return self.show(view.for_reply(self.kb, reply, handoff))
 
     def crisis(self, language: str = "en", handoff: bool = False) -> list[Message]:
         """The crisis resources (in Spanish first for a Spanish message); `handoff` adds
         "Talk to the clinic team"."""
-        texts = self.kb.messages
-        spanish = [texts.crisis_es] if language == "es" else []
-        rows: tuple[tuple[InlineKeyboardButton, ...], ...] = ()
-        if handoff:
-            label = self.text(texts.talk_to_team)
-            rows = ((InlineKeyboardButton(label, callback_data=button_data(HANDOFF, "")),),)
-        return messages([self.text(m) for m in (*spanish, texts.crisis)], rows)
+        return self.show(view.crisis(self.kb, language, handoff))
 
     def concern(self) -> list[Message]:
         """The check-in: the crisis line in one line, a direct question, Yes and No."""
-        texts = self.kb.messages
-        row = (
-            InlineKeyboardButton(
-                self.text(texts.concern_yes), callback_data=button_data(CONCERN, YES)
-            ),
-            InlineKeyboardButton(
-                self.text(texts.concern_no), callback_data=button_data(CONCERN, NO)
-            ),
-        )
-        return messages([self.text(texts.concern)], (row,))
+        return self.show(view.check_in(self.kb))
 
     def answer(self, entry: Entry, vote: str | None = None) -> list[Message]:
         """An entry's answer, headed by its question, with its related questions and,
         given a vote token, 👍 and 👎 buttons."""
-        related = [self.kb.entry(entry_id) for entry_id in entry.related]
-        rows: tuple[tuple[InlineKeyboardButton, ...], ...] = tuple(
-            (entry_button(other),) for other in related if other is not None
-        )
-        if vote is not None:
-            rows += (feedback_row(entry.id, vote),)
-        paragraphs = [entry.question, *entry.answer.split("\n")]
-        if entry.from_clinic:
-            paragraphs.append(self.text(self.kb.messages.clinic_note))
-        return messages(paragraphs, rows, bold_first=True)
+        feedback = (feedback_row(entry.id, vote),) if vote is not None else ()
+        return self.show(view.answer(self.kb, entry), extra=feedback)
 
     def no_answer(self, handoff: bool) -> list[Message]:
         """The decline, with "Ask the clinic" when the staff can take the question."""
-        rows: tuple[tuple[InlineKeyboardButton, ...], ...] = ()
-        if handoff:
-            label = self.text(self.kb.messages.ask_clinic)
-            rows = ((InlineKeyboardButton(label, callback_data=button_data(HANDOFF, "")),),)
-        return messages([self.text(self.kb.messages.no_answer)], rows)
+        return self.show(view.no_answer(self.kb, handoff))
 
     def thanked(
         self, rows: tuple[tuple[InlineKeyboardButton, ...], ...]
@@ -205,28 +202,27 @@ class Renderer:
 
     def welcome(self) -> list[Message]:
         """/start: who the bot is, the disclaimer, the clinic's contact and the topics."""
-        texts = self.kb.messages
-        paragraphs = [self.text(m) for m in (texts.welcome, texts.disclaimer, texts.contact)]
-        return messages(paragraphs, self.topic_rows(0))
+        return self.show(view.welcome(self.kb))
 
     def help(self) -> list[Message]:
         """/help: how to ask, and the same ways on as /start."""
-        texts = self.kb.messages
-        paragraphs = [self.text(m) for m in (texts.help or texts.welcome, texts.disclaimer)]
-        return messages(paragraphs, self.topic_rows(0))
+        return self.show(view.help_page(self.kb))
 
     def topics(self, page: int = 0) -> list[Message]:
         """/topics: every question as a button, a page at a time."""
-        return messages([self.text(self.kb.messages.topics)], self.topic_rows(page))
+        return self.show(view.topics(self.kb), page)
 
     def topic_rows(self, page: int) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
-        entries = self.kb.entries
-        pages = max(1, -(-len(entries) // TOPICS_PER_PAGE))
+        """One page of the topics' buttons, with the way to the other pages."""
+        return self._paged(view.topics(self.kb).options, page)
+
+    def _paged(
+        self, options: tuple[Option, ...], page: int
+    ) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+        pages = max(1, -(-len(options) // TOPICS_PER_PAGE))
         page = min(max(page, 0), pages - 1)
         start = page * TOPICS_PER_PAGE
-        rows: list[tuple[InlineKeyboardButton, ...]] = [
-            (entry_button(entry),) for entry in entries[start : start + TOPICS_PER_PAGE]
-        ]
+        rows = list(option_rows(options[start : start + TOPICS_PER_PAGE]))
         if pages > 1:
             nav = []
             if page > 0:

@@ -3,54 +3,44 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from typing import TextIO
 
 from bot.analytics import Store
+from faq import view
 from faq.knowledge import Entry, KnowledgeBase
 from faq.matcher import Matcher
 from faq.reply import Kind, Match, Reply
+from faq.view import Action, View
 
 
 def options_for(kb: KnowledgeBase, reply: Reply) -> list[Entry]:
-    """The entries a person can pick next: suggestions, or an answer's related questions."""
-    if reply.kind is Kind.SUGGESTIONS:
-        return [match.entry for match in reply.suggestions]
-    if reply.kind is Kind.GREETING:  # the welcome promises the topics
-        return list(kb.entries)
-    if reply.kind is Kind.ANSWER and reply.match is not None:
-        related = (kb.entry(entry_id) for entry_id in reply.match.entry.related)
-        return [entry for entry in related if entry is not None]
-    return []
+    """The entries a person can pick next by number: suggestions, an answer's related
+    questions, the topics the welcome promises."""
+    return _openable(kb, view.for_reply(kb, reply))
+
+
+def _openable(kb: KnowledgeBase, shown: View) -> list[Entry]:
+    """The entries a view's options open, in their numbered order."""
+    opened = (kb.entry(o.value) for o in shown.options if o.action is Action.OPEN)
+    return [entry for entry in opened if entry is not None]
+
+
+def format_view(shown: View) -> str:
+    """A view as a person reads it in a terminal: paragraphs apart, options numbered
+    from 1 under their heading."""
+    text = "\n\n".join(shown.text)
+    if not shown.options:
+        return text
+    listing = [f"  {number}. {option.label}" for number, option in enumerate(shown.options, 1)]
+    if shown.options_heading:
+        listing.insert(0, shown.options_heading)
+        return "\n\n".join(filter(None, [text, "\n".join(listing)]))
+    return "\n".join(filter(None, [text, *listing]))
 
 
 def format_reply(kb: KnowledgeBase, reply: Reply) -> str:
     """A reply as a person reads it in a terminal; options are numbered from 1."""
-    messages = kb.messages
-    if reply.kind is Kind.CRISIS:
-        spanish = [messages.crisis_es] if reply.language == "es" else []
-        return "\n\n".join(kb.render(m) for m in (*spanish, messages.crisis))
-    if reply.kind is Kind.CONCERN:
-        yes, no = kb.render(messages.concern_yes), kb.render(messages.concern_no)
-        return f"{kb.render(messages.concern)}\n  1. {yes}\n  2. {no}"
-    if reply.kind is Kind.LANGUAGE:
-        spanish = [messages.other_language_es] if reply.language == "es" else []
-        return "\n\n".join(kb.render(m) for m in (*spanish, messages.other_language))
-    if reply.kind is Kind.GREETING:
-        welcome = [kb.render(m) for m in (messages.welcome, messages.disclaimer, messages.contact)]
-        return "\n\n".join([*filter(None, welcome), topics_text(kb)])
-    if reply.kind is Kind.NO_MATCH:
-        return kb.render(messages.no_answer)
-    options = options_for(kb, reply)
-    if reply.kind is Kind.SUGGESTIONS:
-        return "\n".join([kb.render(messages.did_you_mean), *_numbered(options)])
-    assert reply.match is not None
-    parts = [reply.match.entry.question, "", reply.match.entry.answer]
-    if reply.match.entry.from_clinic:
-        parts += ["", kb.render(messages.clinic_note)]
-    if options:
-        parts += ["", kb.render(messages.related), *_numbered(options)]
-    return "\n".join(parts)
+    return format_view(view.for_reply(kb, reply))
 
 
 def _check_in_answer(kb: KnowledgeBase, text: str) -> bool | None:
@@ -63,10 +53,6 @@ def _check_in_answer(kb: KnowledgeBase, text: str) -> bool | None:
     return None
 
 
-def _numbered(entries: Iterable[Entry]) -> list[str]:
-    return [f"  {number}. {entry.question}" for number, entry in enumerate(entries, 1)]
-
-
 def answer_entry(entry: Entry) -> Reply:
     """The reply for an entry a person picked from a list (no matching involved)."""
     return Reply(Kind.ANSWER, entry.question, Match(entry, 100.0))
@@ -74,7 +60,7 @@ def answer_entry(entry: Entry) -> Reply:
 
 def topics_text(kb: KnowledgeBase) -> str:
     """Every question, numbered: the terminal's /topics (Telegram shows them as buttons)."""
-    return "\n".join([kb.render(kb.messages.topics), *_numbered(kb.entries)])
+    return format_view(view.topics(kb))
 
 
 def _read(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
@@ -132,10 +118,10 @@ def chat(
         command = text.casefold()
         if command in ("/topics", "/start", "/help"):
             checking_in = False
-            options = list(kb.entries)
-            ask = kb.messages.help or kb.messages.welcome
-            intro = [kb.render(ask)] if command == "/help" else []
-            print("\n" + "\n\n".join([*intro, topics_text(kb)]), file=stdout, flush=True)
+            page = {"/topics": view.topics, "/start": view.welcome, "/help": view.help_page}
+            shown = page[command](kb)
+            options = _openable(kb, shown)
+            print(f"\n{format_view(shown)}", file=stdout, flush=True)
             continue
         if text.isdigit() and options and not 1 <= int(text) <= len(options):
             print(f"\nPlease pick 1–{len(options)}, or type a question.", file=stdout, flush=True)

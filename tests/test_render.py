@@ -108,3 +108,29 @@ def test_another_language_gets_the_numbers_and_the_clinic_phone(renderer: render
     assert renderer.kb.clinic.phone in english.html
     spanish = renderer.reply(Reply(Kind.LANGUAGE, "¿Cuánto cuesta?", language="es"))
     assert "Solo puedo responder" in "".join(message.html for message in spanish)
+
+
+def test_a_decline_the_staff_can_take_has_an_ask_the_clinic_button(
+    renderer: render.Renderer,
+) -> None:
+    [message] = renderer.no_answer(handoff=True)
+    assert [[(b.text, b.callback_data) for b in row] for row in message.buttons] == [
+        [("Ask the clinic", "h:")]
+    ]
+
+
+def test_an_answer_has_a_button_a_related_question_then_the_feedback_row(
+    renderer: render.Renderer,
+) -> None:
+    entry = renderer.kb.entries[0]
+    [message] = renderer.answer(entry, vote="v1")
+    rows = [[button.callback_data for button in row] for row in message.buttons]
+    assert rows == [
+        *([f"a:{related}"] for related in entry.related),
+        [f"f:{entry.id}:v1:1", f"f:{entry.id}:v1:0"],
+    ]
+
+
+def test_the_related_heading_is_left_to_the_buttons(renderer: render.Renderer) -> None:
+    [message] = renderer.answer(renderer.kb.entries[0])
+    assert renderer.kb.messages.related not in message.html

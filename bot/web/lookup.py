@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from faq import view
 from faq.knowledge import Entry, KnowledgeBase
 from faq.matcher import Matcher
 from faq.reply import SAFETY_KINDS, Kind
+from faq.view import Action
 
 MAX_RESULTS = 8
 SNIPPET_CHARACTERS = 160
@@ -23,11 +25,12 @@ class Result:
     snippet: str
     related: tuple[Entry, ...]
     clinic_note: str = ""
+    related_heading: str = ""
 
     @property
     def paragraphs(self) -> list[str]:
         """The passage as the bot sends it: one paragraph a line."""
-        return [line for line in self.entry.answer.split("\n") if line.strip()]
+        return list(view.passage(self.entry))
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form of /api/search."""
@@ -77,10 +80,14 @@ def snippet(answer: str, limit: int = SNIPPET_CHARACTERS) -> str:
 
 
 def result_for(kb: KnowledgeBase, entry: Entry, score: float = 100.0) -> Result:
-    """An entry as a result, with its related questions."""
-    related = tuple(e for i in entry.related if (e := kb.entry(i)) is not None)
-    note = kb.render(kb.messages.clinic_note) if entry.from_clinic else ""
-    return Result(entry, score, snippet(entry.answer), related, note)
+    """An entry as a result: what the bot's answer says beside the passage (the note, the
+    related questions under their heading)."""
+    answer = view.answer(kb, entry)
+    opened = (kb.entry(o.value) for o in answer.options if o.action is Action.OPEN)
+    related = tuple(e for e in opened if e is not None)
+    note = "\n\n".join(answer.notes)
+    heading = answer.options_heading or ""
+    return Result(entry, score, snippet(entry.answer), related, note, heading)
 
 
 def lookup(matcher: Matcher, query: str) -> Lookup:
@@ -89,12 +96,9 @@ def lookup(matcher: Matcher, query: str) -> Lookup:
     if not query:
         return Lookup(query, None)
     kb = matcher.kb
-    texts = kb.messages
     reply = matcher.reply(query)
-    crisis: tuple[str, ...] = ()
-    if reply.kind in SAFETY_KINDS:
-        spanish = (texts.crisis_es,) if reply.language == "es" else ()
-        crisis = tuple(kb.render(m) for m in (*spanish, texts.crisis))
+    # A concern too: the caller's check-in is the staff's to do, with the resources at hand.
+    crisis = view.crisis(kb, reply.language).paragraphs if reply.kind in SAFETY_KINDS else ()
     found = [result_for(kb, m.entry, m.score) for m in matcher.search(query, MAX_RESULTS)]
     if reply.kind is Kind.ANSWER and reply.match is not None:
         # The bot's answer first, even where the plain ranking differs.
@@ -107,8 +111,8 @@ def lookup(matcher: Matcher, query: str) -> Lookup:
         query=query,
         kind=reply.kind,
         crisis=crisis,
-        no_answer=kb.render(texts.no_answer) if declined else "",
-        contact=kb.render(texts.contact),
+        no_answer="\n\n".join(view.no_answer(kb).paragraphs) if declined else "",
+        contact=kb.render(kb.messages.contact),
         results=tuple(found[:MAX_RESULTS]),
         # A decline opens nothing: a nearby passage is not the answer to that question.
         open_id=None if declined or not found else found[0].entry.id,
