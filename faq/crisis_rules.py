@@ -4459,4 +4459,59 @@ RULES: tuple[Rule, ...] = (
         examples=("So I punished myself. The first time I did it, it was just a scratch.",),
         lookalikes=("I punished myself with a cold shower and a long run",),
     ),
+    # From the misses of real_crisis_2_dev.yaml (collected this stop), as families. Its
+    # accidental double doses without symptoms stay questions, as `extra-dose-and-unwell`
+    # decides (crisis2 and crisis6 hold such questions as look-alikes).
+    Rule(
+        name="cut-some-more",
+        kind=RuleKind.SELF_HARM,
+        pattern=(
+            r"\b(?:ill|i will|im gonna|im going to|i want to|i need to) cut (?:some )?(?:more|"
+            r"again|deeper)(?:$| (?:tonight|today|now|and)\b)"
+        ),
+        examples=("the relief will last a few minutes and then i'll cut some more.",),
+        lookalikes=("I'll cut more of the article for the handout",),
+    ),
+    Rule(
+        name="no-reason-to-keep-fighting",
+        kind=RuleKind.HOPELESSNESS,
+        pattern=(
+            r"\bno (?:reason|point) (?:to|in) (?:continue|continuing|keep|keeping) (?:this "
+            r"fight|fighting|on|living|going)\b"
+        ),
+        examples=(
+            "in the end I've already given up and there's no point to it, there's no reason "
+            "to continue this fight.",
+        ),
+        lookalikes=("is there a reason to continue the SSRI during ketamine?",),
+    ),
+    Rule(
+        name="burdening-others",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\b(?:burdening|burden to|burden on) (?:others|everyone|people|my family|them|my "
+            r"friends|the people)\b"
+            r"|\bguilty (?:for|about) (?:existing|being alive|being here|living)\b"
+        ),
+        examples=(
+            "Sometimes I think I’m selfish to be burdening others with my problems when I am "
+            "talking to them about it.",
+            "I would be shaking and crying and feeling guilty for existing.",
+        ),
+        lookalikes=("is the cost a burden on my insurance?",),
+    ),
+    Rule(
+        name="cant-stop-crying",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\b(?:cant|can not|cannot) stop crying\b"
+            r"|\b(?:just |really )?need (?:someone|somebody) to talk to(?:$| (?:right now|"
+            r"tonight|please|now)\b)"
+        ),
+        examples=(
+            "What the fuck is wrong with me, I can’t stop crying",
+            "Just need someone to talk to.",
+        ),
+        lookalikes=("I need someone to talk to about my bill",),
+    ),
 )
