@@ -60,8 +60,14 @@ MIN_DIRECT_TO_ANSWER = 20.0
 #   far ahead of the next answer.
 # - DISAGREE_LEAD: a lexical answer becomes "Did you mean" when the embedding puts
 #   another answer (or a topic the article does not answer) this far ahead of it.
+# - AGREE_OTHER_COSINE, AGREE_OTHER_LEAD: when the embedding's nearest answer is one of
+#   the other suggestions, it is answered instead at a stricter closeness and lead.
+#   Measured on every labelled set: 15 more right answers, 4 more wrong ones (at 0.5
+#   and 0.03 it was 30 more right and 8 more wrong).
 AGREE_COSINE = 0.5
 AGREE_LEAD = 0.03
+AGREE_OTHER_COSINE = 0.6
+AGREE_OTHER_LEAD = 0.06
 DISAGREE_LEAD = 0.05
 # A fragment ("how long") is ambiguous whatever its nearest phrasing: the model places
 # it somewhere, but the patient has not yet said which question they mean.
@@ -297,14 +303,17 @@ class Matcher:
         if self._meanings is not None and vector is not None:
             cosines, nearest, lead = self._meanings.nearest(vector)
             mine = cosines.get(top.entry.answer, -1.0)
+            choices = {m.entry.answer: m for m in (top, *lexical.suggestions)}
+            same = nearest == top.entry.answer
             if (
                 kind is Kind.SUGGESTIONS
-                and nearest == top.entry.answer
-                and mine >= AGREE_COSINE
-                and lead >= AGREE_LEAD
+                and nearest in choices
+                and cosines[nearest] >= (AGREE_COSINE if same else AGREE_OTHER_COSINE)
+                and lead >= (AGREE_LEAD if same else AGREE_OTHER_LEAD)
                 and len(message.split()) >= MIN_WORDS_TO_AGREE
             ):
                 kind = Kind.ANSWER  # words and meaning agree: evidence enough to answer
+                top = choices[nearest]
             elif kind is Kind.ANSWER and (
                 nearest != top.entry.answer and cosines[nearest] - mine >= DISAGREE_LEAD
             ):

@@ -69,6 +69,23 @@ def test_words_and_meaning_agreeing_answer(matcher: Matcher, message: str) -> No
     assert matcher.reply(message).kind is Kind.ANSWER
 
 
+def test_a_suggestion_the_meaning_clearly_prefers_is_answered(
+    matcher: Matcher, rules_only: Matcher
+) -> None:
+    # Words alone rank "how long relief lasts" first and cannot decide; the meaning is
+    # clearly nearest to "how fast it works", one of the choices offered.
+    message = (
+        "Could you tell me how long it typically takes before a patient feels any "
+        "improvement? Weeks, or months?"
+    )
+    lexical = rules_only.reply(message)
+    assert lexical.kind is Kind.SUGGESTIONS
+    assert lexical.match is not None and lexical.match.entry.id == "how-long-relief-lasts"
+    reply = matcher.reply(message)
+    assert reply.kind is Kind.ANSWER
+    assert reply.match is not None and reply.match.entry.id == "how-fast-it-works"
+
+
 def test_the_net_s_vector_is_reused_and_matches_a_fresh_encoding(matcher: Matcher) -> None:
     net = matcher.triage.net
     assert net is not None
