@@ -3,7 +3,7 @@
     .venv/bin/python tools/build_exemplars.py
 
 Crisis and concern exemplars come from the project's crisis sets and the development
-part of the real-wording set (never the sealed part); their non-crisis items are the
+parts of the real-wording sets (never the sealed parts); their non-crisis items are the
 ordinary look-alikes. Many exemplars mix an ordinary question with the crisis ("can I
 drive home after an infusion? not that it matters, i won't be around much longer"):
 kept whole, they would flag the ordinary question on its own. So each exemplar keeps
@@ -25,7 +25,8 @@ from faq.embedding import Encoder, VectorCache, locate
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 PROJECT_SETS = ("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6")
-REAL_DEV = "real_crisis_dev"
+# The development parts of the real-wording sets (never their sealed parts).
+REAL_DEV = ("real_crisis_dev", "real_crisis_2_dev")
 # The development question sets' idioms, off-topic messages and greetings are ordinary
 # look-alikes too ("i'd kill for a treatment that works", "whats the weather like
 # tomorrow"); the blind sets' are kept to measure false alarms on.
@@ -78,7 +79,12 @@ def main() -> None:
         for item in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8")):
             if item["kind"] in ORDINARY_KINDS:
                 add("ordinary", item["text"], f"tests/data/{name}.yaml")
-    for item in yaml.safe_load((DATA / f"{REAL_DEV}.yaml").read_text(encoding="utf-8")):
+    real = [
+        item
+        for name in REAL_DEV
+        for item in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    ]
+    for item in real:
         if item.get("lang") == "es" or language.detect(item["text"]) != language.ENGLISH:
             continue
         if not item["crisis"]:
