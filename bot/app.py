@@ -17,6 +17,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChosenInlineResultHandler,
     CommandHandler,
+    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     filters,
@@ -25,6 +26,7 @@ from telegram.request import BaseRequest
 
 from bot import config, delivery, engine, handlers, recorder
 from bot.config import Settings
+from bot.handlers import BotApplication, BotState
 from faq.knowledge import KnowledgeBase
 from faq.text import fold
 
@@ -34,8 +36,6 @@ COMMANDS = (
     BotCommand("topics", "Every question I can answer"),
     BotCommand("help", "How to ask"),
 )
-MAINTENANCE = "maintenance"  # bot_data key of the upkeep task
-INTAKE = "intake"  # bot_data key of the delivery.Intake
 HANDLED_UPKEEP_SECONDS = 6 * 60 * 60  # how often old handled update ids are deleted
 CONNECTION_POOL = 8
 MAX_BACKOFF = 8.0  # seconds between tries of a call that failed on the network
@@ -59,11 +59,11 @@ class RetryingRateLimiter(AIORateLimiter):
     def __init__(self, rate: float, retries: int) -> None:
         super().__init__(overall_max_rate=rate, max_retries=retries)
         self._retries = retries
-        self._application: Application | None = None
+        self._application: BotApplication | None = None
         self._was_running = False
         self._stopped_at: float | None = None
 
-    def serve(self, application: Application) -> None:
+    def serve(self, application: BotApplication) -> None:
         """Retry without end only while this application runs: once it is stopping,
         a reply gets STOP_GRACE more seconds, so a stop never waits out an outage."""
         self._application = application
@@ -107,25 +107,24 @@ class RetryingRateLimiter(AIORateLimiter):
         raise AssertionError("unreachable")
 
 
-async def post_init(application: Application) -> None:
+async def post_init(application: BotApplication) -> None:
     """Set the command menu once the bot is connected; start the upkeep task."""
     await application.bot.set_my_commands(COMMANDS)
-    application.bot_data[MAINTENANCE] = asyncio.create_task(handlers.maintain(application))
+    application.bot_data.maintenance = asyncio.create_task(handlers.maintain(application))
 
 
-async def post_shutdown(application: Application) -> None:
+async def post_shutdown(application: BotApplication) -> None:
     """Stop the upkeep task; write the queued analytics (for a few seconds at most)."""
-    task = application.bot_data.pop(MAINTENANCE, None)
+    state = application.bot_data
+    task, state.maintenance = state.maintenance, None
     if task is not None:
         task.cancel()
-    services: handlers.Services = application.bot_data[handlers.SERVICES]
-    await asyncio.to_thread(services.recorder.stop, recorder.DRAIN_SECONDS)
+    await asyncio.to_thread(state.services.recorder.stop, recorder.DRAIN_SECONDS)
 
 
-async def _health(application: Application) -> dict[str, object]:
+async def _health(application: BotApplication) -> dict[str, object]:
     """What /healthz reports: the knowledge base served, and whether the store writes."""
-    engine: handlers.Engine = application.bot_data[handlers.ENGINE]
-    services: handlers.Services = application.bot_data[handlers.SERVICES]
+    engine, services = application.bot_data.engine, application.bot_data.services
     try:
         writable = await services.recorder.call("health check", lambda store: store.writable())
     except recorder.StoreUnavailable:
@@ -139,16 +138,17 @@ async def _health(application: Application) -> dict[str, object]:
     }
 
 
-def _unsafe(application: Application, update: object) -> bool:
+def _unsafe(application: BotApplication, update: object) -> bool:
     """Whether triage, the semantic net included, finds a crisis or a concern."""
     text = delivery.update_text(update)
     if not text:
         return False
-    engine: handlers.Engine = application.bot_data[handlers.ENGINE]
-    return engine.matcher.triage.assess(text, fold(text)).tier is not None
+    return application.bot_data.engine.matcher.triage.assess(text, fold(text)).tier is not None
 
 
-def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = None) -> Application:
+def build(
+    settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = None
+) -> BotApplication:
     """The application with every handler registered; `request` replaces HTTP in tests."""
     limiter = RetryingRateLimiter(settings.rate_limit, settings.retries)
     # The processor calls back into the application and the intake, made below.
@@ -162,6 +162,7 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
     builder = (
         Application.builder()
         .token(settings.token)
+        .context_types(ContextTypes(bot_data=BotState))
         .rate_limiter(limiter)
         .concurrent_updates(processor)
         # Updates are fetched and confirmed by delivery.poll and delivery.WebhookHandler,
@@ -187,11 +188,10 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
     application = builder.build()
     limiter.serve(application)
     encoder = engine.load_encoder(settings.semantic)
-    application.bot_data[handlers.ENGINE] = handlers.Engine(kb, encoder, settings.cache_dir)
-    services = handlers.Services(settings, recorder.Recorder(settings.db_path))
-    application.bot_data[handlers.SERVICES] = services
-    intake = delivery.Intake(application, services.recorder)
-    application.bot_data[INTAKE] = intake
+    state = application.bot_data
+    state.engine = handlers.Engine(kb, encoder, settings.cache_dir)
+    state.services = handlers.Services(settings, recorder.Recorder(settings.db_path))
+    state.intake = intake = delivery.Intake(application, state.services.recorder)
 
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
@@ -204,7 +204,17 @@ def build(settings: Settings, kb: KnowledgeBase, request: BaseRequest | None = N
     application.add_handler(
         MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, handlers.unknown_command)
     )
-    application.add_handler(CallbackQueryHandler(handlers.button))
+    for callback, data in (
+        (handlers.answer_button, handlers.ANSWER_DATA),
+        (handlers.topics_button, handlers.TOPICS_DATA),
+        (handlers.feedback_button, handlers.FEEDBACK_DATA),
+        (handlers.handoff_button, handlers.HANDOFF_DATA),
+        (handlers.concern_button, handlers.CONCERN_DATA),
+        (handlers.noop_button, handlers.NOOP_DATA),
+    ):
+        application.add_handler(CallbackQueryHandler(callback, pattern=data))
+    # Last: data none of those patterns matches (forged, or from an older bot) is met politely.
+    application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_handler(ChosenInlineResultHandler(handlers.inline_chosen))
     if settings.staff_chat_id is not None:
@@ -245,10 +255,10 @@ def run(settings: Settings, kb: KnowledgeBase) -> None:
     asyncio.run(_serve(application, settings))
 
 
-async def _serve(application: Application, settings: Settings) -> None:
+async def _serve(application: BotApplication, settings: Settings) -> None:
     """Start, receive updates until a signal, then stop: what is handled is confirmed to
     Telegram, what is not comes again after the restart."""
-    intake: delivery.Intake = application.bot_data[INTAKE]
+    intake = application.bot_data.intake
     processor = application.update_processor
     assert isinstance(processor, delivery.FairProcessor)
     stopping = asyncio.Event()
@@ -338,11 +348,10 @@ async def _bootstrap(settings: Settings, call: Callable[[], Coroutine[Any, Any, 
             await asyncio.sleep(delay)
 
 
-async def _forget_handled(application: Application) -> None:
+async def _forget_handled(application: BotApplication) -> None:
     """Forever: delete handled update ids once Telegram can no longer send them again."""
-    services: handlers.Services = application.bot_data[handlers.SERVICES]
     while True:
-        services.recorder.forget_handled()
+        application.bot_data.services.recorder.forget_handled()
         await asyncio.sleep(HANDLED_UPKEEP_SECONDS)
 
 

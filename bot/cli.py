@@ -9,9 +9,10 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from bot import config
 from bot.config import ConfigError
@@ -38,12 +39,12 @@ class Refusal(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     args = _parser().parse_args(argv)
-    command = args.command or "default"
+    run: Callable[[argparse.Namespace], int] = args.run  # the command's, else _default
     try:
         # Settings in .env fill in what the environment does not set; a line it cannot
         # parse is refused, not skipped (a token behind an unclosed quote reads as unset).
         config.load_env_file(Path.cwd() / ".env")
-        return _COMMANDS[command](args)
+        return run(args)
     except knowledge.KnowledgeBaseError as error:
         if not error.path.exists():
             print(f"faqbot: no knowledge base at {error.path} (--kb or FAQ_PATH)", file=sys.stderr)
@@ -51,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # One line, whatever the file holds: the first problem, and where the rest are.
         first, more = error.problems[0], len(error.problems) - 1
         rest = f" (and {more} more: run `faqbot check {error.path}`)" if more else ""
-        print(f"faqbot: cannot load the knowledge base {error.path}:{first}{rest}", file=sys.stderr)
+        located = first.located(error.path)
+        print(f"faqbot: cannot load the knowledge base {located}{rest}", file=sys.stderr)
         return EXIT_CONFIG
     except (ConfigError, Refusal) as error:
         print(f"faqbot: {error}", file=sys.stderr)
@@ -79,57 +81,47 @@ def _parser() -> argparse.ArgumentParser:
         description="The clinic's FAQ bot. With no command: the Telegram bot when "
         "TELEGRAM_BOT_TOKEN is set, otherwise a chat in the terminal.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def with_kb(command: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        command.add_argument(
-            "--kb",
-            type=Path,
-            default=None,
-            help="knowledge base YAML (default: $FAQ_PATH or the bundled one)",
-        )
-        return command
-
-    ask = with_kb(sub.add_parser("ask", help="answer questions and print the replies"))
-    ask.add_argument("question", nargs="*", help="questions; none: read one per line from stdin")
-    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
-    ask.add_argument("--record", action="store_true", help=RECORD_HELP)
-    chat = with_kb(sub.add_parser("chat", help="chat with the bot in the terminal"))
-    chat.add_argument("--record", action="store_true", help=RECORD_HELP)
-    check = with_kb(sub.add_parser("check", help="validate a knowledge base file"))
-    check.add_argument("path", nargs="?", type=Path, default=None)
-    evaluate = with_kb(sub.add_parser("eval", help="score the engine on a labelled set"))
-    evaluate.add_argument("file", nargs="?", type=Path, default=DEFAULT_EVAL)
-    why = with_kb(sub.add_parser("why", help="explain the crisis verdict and reply to messages"))
-    why.add_argument("message", nargs="+", help="messages to explain")
-    report = with_kb(sub.add_parser("report", help="what patients asked, for the clinic"))
-    report.add_argument("--days", type=int, default=None, help="one period of N days")
-    report.add_argument("--format", choices=("text", "csv", "html"), default="text")
-    draft = sub.add_parser("import", help="draft a knowledge base from a new article")
-    draft.add_argument("article", type=Path, help="plain text, Markdown or HTML")
-    draft.add_argument("--output", type=Path, default=None, help="the draft YAML to write")
-    sheet = with_kb(sub.add_parser("export", help="a printable FAQ sheet for the front desk"))
-    sheet.add_argument("--format", choices=("md", "html"), default="html")
-    run = with_kb(sub.add_parser("run", help="run the Telegram bot (long polling)"))
-    run.add_argument(
-        "--webhook", action="store_true", help="serve a webhook instead (WEBHOOK_* settings)"
-    )
-    web = with_kb(sub.add_parser("web", help="the front desk's search page in a browser"))
-    web.add_argument(
-        "--host", default=None, help="address (default: $FAQBOT_WEB_HOST or 127.0.0.1)"
-    )
-    web.add_argument(
-        "--port", type=int, default=None, help="port (default: $FAQBOT_WEB_PORT or 8080)"
-    )
-    doctor = with_kb(sub.add_parser("doctor", help="check the settings, token, groups and files"))
-    doctor.add_argument(
-        "--find-chats",
-        action="store_true",
-        help="list the groups the bot has messages from, with their ids (bot stopped)",
-    )
-    init = with_kb(sub.add_parser("init", help="set up .env and the clinic's details"))
-    init.add_argument("--force", action="store_true", help="replace the token in an existing .env")
+    parser.set_defaults(run=_default)
+    sub = parser.add_subparsers(metavar="COMMAND")
+    for command in COMMANDS:
+        each = sub.add_parser(command.name, help=command.help)
+        for argument in command.arguments:
+            each.add_argument(*argument.flags, **argument.options)
+        each.set_defaults(run=command.run)
     return parser
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of a command: what argparse's add_argument is given."""
+
+    flags: tuple[str, ...]
+    options: Mapping[str, Any]
+
+
+def argument(*flags: str, **options: Any) -> Argument:
+    """An Argument, written as the add_argument call it stands for."""
+    return Argument(flags, options)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand, declared whole: its name, its line in --help, the function that runs
+    it (returning the exit status) and its arguments, in the order --help shows them."""
+
+    name: str
+    help: str
+    run: Callable[[argparse.Namespace], int]
+    arguments: tuple[Argument, ...] = ()
+
+
+KB = argument(
+    "--kb",
+    type=Path,
+    default=None,
+    help="knowledge base YAML (default: $FAQ_PATH or the bundled one)",
+)
+RECORD = argument("--record", action="store_true", help=RECORD_HELP)
 
 
 def _kb_path(args: argparse.Namespace) -> Path:
@@ -239,6 +231,7 @@ def _stdin_lines() -> Iterator[str]:
 
 def _ask(args: argparse.Namespace) -> int:
     from bot.terminal import format_reply
+    from faq.view import reply_dict
 
     matcher = _matcher(args)
     recorder = _recorder(args)
@@ -251,7 +244,7 @@ def _ask(args: argparse.Namespace) -> int:
             if recorder is not None:
                 recorder.record(reply, "terminal")
             if args.json:
-                print(json.dumps(reply.as_dict(), ensure_ascii=False), flush=True)
+                print(json.dumps(reply_dict(matcher.kb, reply), ensure_ascii=False), flush=True)
             else:
                 if number:
                     print("\n" + "-" * 40)
@@ -313,10 +306,8 @@ def _import(args: argparse.Namespace) -> int:
     if not args.article.is_file():
         print(f"faqbot: no article at {args.article}", file=sys.stderr)
         return EXIT_CONFIG
-    output = args.output or args.article.with_suffix(".yaml")
-    if output.exists():
-        print(f"faqbot: {output} exists; choose another --output", file=sys.stderr)
-        return EXIT_CONFIG
+    # A folder in the knowledge base's layout; write_draft refuses to overwrite one.
+    output = args.output or args.article.with_suffix("")
     try:
         problems = importer.write_draft(args.article, output)
     except importer.ArticleError as error:  # binary, not UTF-8, empty: names the article
@@ -325,10 +316,22 @@ def _import(args: argparse.Namespace) -> int:
         print(f"faqbot: cannot draft from {args.article}: {error}", file=sys.stderr)
         return EXIT_CONFIG
     for problem in problems:
-        print(f"{output}:{problem}")
+        print(problem.located(output))
     errors = sum(not problem.warning for problem in problems)
     print(f"{output}: draft written, {errors} error(s); next: write the alternates it marks")
     return EXIT_PROBLEMS if errors else 0
+
+
+def _add_alternate(args: argparse.Namespace) -> int:
+    from faq import phrasings
+
+    try:
+        added = phrasings.add_alternate(_kb_path(args), args.id, args.text)
+    except phrasings.Refused as error:
+        print(f"faqbot: not added: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(added)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -342,13 +345,16 @@ def _check(args: argparse.Namespace) -> int:
     if args.kb is not None and args.path is not None and args.kb != args.path:
         raise Refusal(f"give one knowledge base to check, not both {args.path} and --kb {args.kb}")
     path = _kb_path(args)
-    if not path.is_file():
+    if not path.exists():
         # A file that is not there is exit status 2, like every command; 1 is for errors in it.
-        folder = " (it is a folder)" if path.is_dir() else ""
-        raise Refusal(f"no knowledge base at {path}{folder}")
+        raise Refusal(f"no knowledge base at {path}")
+    if path.is_dir() and not any((path / name).exists() for name in knowledge.FOLDER_FILES):
+        raise Refusal(
+            f"no knowledge base at {path} (a folder holds {', '.join(knowledge.FOLDER_FILES)})"
+        )
     problems = knowledge.check(path)
     for problem in problems:
-        print(f"{path}:{problem}")
+        print(problem.located(path))
     errors = sum(not problem.warning for problem in problems)
     warnings = len(problems) - errors
     if errors:
@@ -478,21 +484,125 @@ def _default(args: argparse.Namespace) -> int:
     return _chat(args)
 
 
-_COMMANDS = {
-    "ask": _ask,
-    "chat": _chat,
-    "check": _check,
-    "eval": _eval,
-    "why": _why,
-    "report": _report,
-    "import": _import,
-    "export": _export,
-    "run": _run,
-    "web": _web,
-    "doctor": _doctor,
-    "init": _init,
-    "default": _default,
-}
+# Every subcommand, in the order --help lists them; adding one is adding its line here.
+COMMANDS = (
+    Command(
+        "ask",
+        "answer questions and print the replies",
+        _ask,
+        (
+            KB,
+            argument("question", nargs="*", help="questions; none: read one per line from stdin"),
+            argument("--json", action="store_true", help="print one JSON object per question"),
+            RECORD,
+        ),
+    ),
+    Command("chat", "chat with the bot in the terminal", _chat, (KB, RECORD)),
+    Command(
+        "check",
+        "validate a knowledge base (its folder or file)",
+        _check,
+        (KB, argument("path", nargs="?", type=Path, default=None)),
+    ),
+    Command(
+        "eval",
+        "score the engine on a labelled set",
+        _eval,
+        (KB, argument("file", nargs="?", type=Path, default=DEFAULT_EVAL)),
+    ),
+    Command(
+        "why",
+        "explain the crisis verdict and reply to messages",
+        _why,
+        (KB, argument("message", nargs="+", help="messages to explain")),
+    ),
+    Command(
+        "report",
+        "what patients asked, for the clinic",
+        _report,
+        (
+            KB,
+            argument("--days", type=int, default=None, help="one period of N days"),
+            argument("--format", choices=("text", "csv", "html"), default="text"),
+        ),
+    ),
+    Command(
+        "import",
+        "draft a knowledge base from a new article",
+        _import,
+        (
+            argument("article", type=Path, help="plain text, Markdown or HTML"),
+            argument(
+                "--output", type=Path, default=None, help="the folder to write the draft into"
+            ),
+        ),
+    ),
+    Command(
+        "add-alternate",
+        "add a way of asking to an entry, checked for collisions first",
+        _add_alternate,
+        (
+            KB,
+            argument("id", help="the entry's id"),
+            argument("text", help="the way of asking, as a patient would type it"),
+        ),
+    ),
+    Command(
+        "export",
+        "a printable FAQ sheet for the front desk",
+        _export,
+        (KB, argument("--format", choices=("md", "html"), default="html")),
+    ),
+    Command(
+        "run",
+        "run the Telegram bot (long polling)",
+        _run,
+        (
+            KB,
+            argument(
+                "--webhook",
+                action="store_true",
+                help="serve a webhook instead (WEBHOOK_* settings)",
+            ),
+        ),
+    ),
+    Command(
+        "web",
+        "the front desk's search page in a browser",
+        _web,
+        (
+            KB,
+            argument(
+                "--host", default=None, help="address (default: $FAQBOT_WEB_HOST or 127.0.0.1)"
+            ),
+            argument(
+                "--port", type=int, default=None, help="port (default: $FAQBOT_WEB_PORT or 8080)"
+            ),
+        ),
+    ),
+    Command(
+        "doctor",
+        "check the settings, token, groups and files",
+        _doctor,
+        (
+            KB,
+            argument(
+                "--find-chats",
+                action="store_true",
+                help="list the groups the bot has messages from, with their ids (bot stopped)",
+            ),
+        ),
+    ),
+    Command(
+        "init",
+        "set up .env and the clinic's details",
+        _init,
+        (
+            KB,
+            argument("--force", action="store_true", help="replace the token in an existing .env"),
+        ),
+    ),
+)
 
 if __name__ == "__main__":
     sys.exit(main())

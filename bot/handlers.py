@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from telegram import (
     CallbackQuery,
@@ -17,7 +19,7 @@ from telegram import (
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot import engine, render
 from bot.analytics import is_token
@@ -28,14 +30,14 @@ from faq.embedding import Encoder
 from faq.knowledge import KnowledgeBase
 from faq.reply import SAFETY_KINDS, Kind, Reply
 
+if TYPE_CHECKING:
+    from bot.delivery import Intake
+
 LOGGER = logging.getLogger(__name__)
-ENGINE = "engine"  # keys in application.bot_data
-SERVICES = "services"
 MAX_INLINE_RESULTS = 50
 INLINE_MATCHES = 10
 DESCRIPTION_CHARS = 120
 MAINTENANCE_SECONDS = 24 * 60 * 60  # retention runs at start and then daily
-RELOAD_LOCK = "reload_lock"  # bot_data: one reload at a time, the watcher's or /reload's
 # A changed file is loaded only once it has stayed the same (size and modification time)
 # this long: an editor's save takes milliseconds, a copy over a network share longer.
 SETTLE_SECONDS = 1.0
@@ -69,12 +71,41 @@ class Services:
     recorder: Recorder
 
 
-def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
-    return context.bot_data[ENGINE]
+class BotState:
+    """What every handler shares, as `context.bot_data` (app.build sets it up through
+    ContextTypes): attributes rather than dict keys, so that mypy checks every read."""
+
+    engine: Engine  # replaced whole by each reload
+    services: Services
+    intake: Intake
+
+    def __init__(self) -> None:
+        # Built by the application with no arguments; app.build sets the three above.
+        self.reload_lock = asyncio.Lock()  # one reload at a time, the watcher's or /reload's
+        self.maintenance: asyncio.Task[None] | None = None  # the upkeep task, once started
 
 
-def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data[SERVICES]
+# The handlers' context, its bot_data a BotState. ExtBot's parameter is the type of the
+# rate limiter's per-call argument: an int for AIORateLimiter.
+Context: TypeAlias = CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotState]
+# An application whose bot_data is a BotState. The rest is left open: PTB types
+# context.application with a type variable of its own, which no alias could match.
+BotApplication: TypeAlias = Application[Any, Any, Any, Any, BotState, Any]
+
+
+def _data(prefix: str, value: str) -> re.Pattern[str]:
+    """Button data of one prefix (render's) whose value, all of it, matches `value`."""
+    return re.compile(rf"{re.escape(prefix)}:{value}\Z")
+
+
+# What each button's data looks like: CallbackQueryHandler(pattern=...) routes a tap to
+# its callback, and anything else to unknown_button.
+ANSWER_DATA = _data(render.ANSWER, r"(?P<id>.+)")
+TOPICS_DATA = _data(render.TOPICS_PAGE, r"(?P<page>[0-9]+)")
+FEEDBACK_DATA = _data(render.FEEDBACK, r"(?P<id>[^:]*):(?P<vote>[^:]*):(?P<helpful>[01])")
+HANDOFF_DATA = _data(render.HANDOFF, r"(?s:.*)")
+CONCERN_DATA = _data(render.CONCERN, rf"(?P<answer>{re.escape(render.YES)}|{re.escape(render.NO)})")
+NOOP_DATA = _data(render.NOOP, r"(?s:.*)")
 
 
 async def send(message: Message, parts: list[render.Message]) -> None:
@@ -86,41 +117,41 @@ async def send(message: Message, parts: list[render.Message]) -> None:
         )
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """Send the welcome: what the bot answers, the disclaimer, the clinic, the topics."""
     message = update.effective_message
     if message is None:
         return
-    await send(message, engine_of(context).renderer.welcome())
+    await send(message, context.bot_data.engine.renderer.welcome())
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """Explain how to ask, with the topics as buttons."""
     message = update.effective_message
     if message is None:
         return
-    await send(message, engine_of(context).renderer.help())
+    await send(message, context.bot_data.engine.renderer.help())
 
 
-async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics(update: Update, context: Context) -> None:
     """List every question as a button, a page at a time."""
     message = update.effective_message
     if message is None:
         return
-    await send(message, engine_of(context).renderer.topics())
+    await send(message, context.bot_data.engine.renderer.topics())
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """Answer a command the bot does not have (or this person may not use) with /help."""
     await help_command(update, context)
 
 
-async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def question(update: Update, context: Context) -> None:
     """Answer a text message (new or edited) with the engine's reply."""
     message = update.effective_message
     if message is None or not message_text(message) or not addressed_to_bot(message, context):
         return
-    engine, services = engine_of(context), services_of(context)
+    engine, services = context.bot_data.engine, context.bot_data.services
     reply = engine.matcher.reply(without_mention(message, context))
     log_reply(reply, "chat")
     # Only queued: the writer thread stores them later, so the reply below never waits
@@ -137,60 +168,67 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(message, engine.renderer.reply(reply, vote=vote, handoff=handoff))
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Act on a button tap, and always acknowledge it."""
+def _tap(
+    update: Update, context: Context
+) -> tuple[CallbackQuery, Message | None, re.Match[str] | None]:
+    """A button tap: its query; the message the button is under, None when Telegram no
+    longer gives it; its data as the handler's pattern matched it, None for a query with
+    no data at all (which CallbackQueryHandler lets through whatever its pattern)."""
     query = update.callback_query
-    if query is None:
-        return
-    engine, services = engine_of(context), services_of(context)
-    prefix, value = render.parse_button(query.data)
+    assert query is not None  # CallbackQueryHandler passes only callback queries
     message = query.message if isinstance(query.message, Message) else None
-    entry = engine.kb.entry(value) if prefix == render.ANSWER else None
-    if entry is not None and message is not None:
-        await query.answer()
-        LOGGER.info("button: answer id=%s", entry.id)
-        services.recorder.record_lookup(entry.id, "chat")
-        await send(
-            message, engine.renderer.answer(entry, vote=services.recorder.issue_vote(entry.id))
-        )
-    elif prefix == render.TOPICS_PAGE and value.isdigit() and message is not None:
-        await query.answer()
-        rows = engine.renderer.topic_rows(int(value))
-        if message.reply_markup is None or message.reply_markup.inline_keyboard != rows:
-            await query.edit_message_reply_markup(reply_markup=render.Message("", rows).markup)
-    elif prefix == render.FEEDBACK and message is not None and _feedback(value, engine):
-        await _record_feedback(query, message, context, value)
-    elif prefix == render.HANDOFF and message is not None:
-        await _hand_off(update, query, message, context)
-    elif prefix == render.CONCERN and value in (render.YES, render.NO) and message is not None:
-        await _check_in_answered(update, query, message, context, value == render.YES)
-    elif prefix == render.NOOP:
-        await query.answer()
-    else:
-        # Stale (from an older knowledge base) or forged data: say so, change nothing.
-        LOGGER.info("button: unknown data")
-        await query.answer(engine.renderer.text(engine.kb.messages.stale_button), show_alert=True)
+    data = context.match if isinstance(context.match, re.Match) else None
+    return query, message, data
 
 
-def _feedback(value: str, engine: Engine) -> bool:
-    """Whether 👍/👎 data is well formed; whether the bot issued its token, the store says."""
-    entry_id, _, rest = value.partition(":")
-    vote, _, helpful = rest.partition(":")
-    return engine.kb.entry(entry_id) is not None and is_token(vote) and helpful in ("0", "1")
+async def _stale(query: CallbackQuery, context: Context) -> None:
+    """Say that a button no longer works, and change nothing."""
+    LOGGER.info("button: unknown data")
+    engine = context.bot_data.engine
+    await query.answer(engine.renderer.text(engine.kb.messages.stale_button), show_alert=True)
 
 
-async def _record_feedback(
-    query: CallbackQuery, message: Message, context: ContextTypes.DEFAULT_TYPE, value: str
-) -> None:
-    engine, services = engine_of(context), services_of(context)
-    entry_id, vote, helpful = value.split(":")
+async def answer_button(update: Update, context: Context) -> None:
+    """Send the answer to the question tapped."""
+    query, message, data = _tap(update, context)
+    engine, services = context.bot_data.engine, context.bot_data.services
+    entry = engine.kb.entry(data["id"]) if data else None
+    if entry is None or message is None:  # an entry of an older knowledge base
+        await _stale(query, context)
+        return
+    await query.answer()
+    LOGGER.info("button: answer id=%s", entry.id)
+    services.recorder.record_lookup(entry.id, "chat")
+    await send(message, engine.renderer.answer(entry, vote=services.recorder.issue_vote(entry.id)))
+
+
+async def topics_button(update: Update, context: Context) -> None:
+    """Turn the topics list to the page tapped."""
+    query, message, data = _tap(update, context)
+    if message is None or data is None:
+        await _stale(query, context)
+        return
+    await query.answer()
+    rows = context.bot_data.engine.renderer.topic_rows(int(data["page"]))
+    if message.reply_markup is None or message.reply_markup.inline_keyboard != rows:
+        await query.edit_message_reply_markup(reply_markup=render.Message("", rows).markup)
+
+
+async def feedback_button(update: Update, context: Context) -> None:
+    """Count a 👍 or 👎 on an answer, and thank for it."""
+    query, message, data = _tap(update, context)
+    engine, services = context.bot_data.engine, context.bot_data.services
+    entry_id, vote, helpful = data.group("id", "vote", "helpful") if data else ("", "", "")
+    # Whether the bot issued the vote token is the store's to say.
+    if message is None or engine.kb.entry(entry_id) is None or not is_token(vote):
+        await _stale(query, context)
+        return
     # Counted by the writer only for a token the bot issued, once; thanked either way.
     services.recorder.vote(entry_id, helpful == "1", vote)
     thanks = engine.renderer.text(engine.kb.messages.feedback_thanks)
     await query.answer(thanks)
     rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
-    feedback = f"{render.FEEDBACK}:"
-    if not any(str(b.callback_data or "").startswith(feedback) for row in rows for b in row):
+    if not any(FEEDBACK_DATA.match(str(b.callback_data or "")) for row in rows for b in row):
         return  # already thanked: a second tap of a stale button
     thanked = engine.renderer.thanked(rows)
     try:
@@ -201,16 +239,15 @@ async def _record_feedback(
             raise
 
 
-async def _check_in_answered(
-    update: Update,
-    query: CallbackQuery,
-    message: Message,
-    context: ContextTypes.DEFAULT_TYPE,
-    thinking_of_it: bool,
-) -> None:
-    """Yes: the crisis resources (and the clinic team when a staff group is set).
-    No: thanks, and an invitation to ask."""
-    engine, services = engine_of(context), services_of(context)
+async def concern_button(update: Update, context: Context) -> None:
+    """Answer the safety check-in. Yes: the crisis resources (and the clinic team when a
+    staff group is set). No: thanks, and an invitation to ask."""
+    query, message, data = _tap(update, context)
+    if message is None or data is None:
+        await _stale(query, context)
+        return
+    engine, services = context.bot_data.engine, context.bot_data.services
+    thinking_of_it = data["answer"] == render.YES
     await query.answer()
     await query.edit_message_reply_markup(reply_markup=None)
     LOGGER.info("check-in: answered %s", "yes" if thinking_of_it else "no")
@@ -230,11 +267,13 @@ async def _check_in_answered(
     await send(message, engine.renderer.crisis(handoff=handoff))
 
 
-async def _hand_off(
-    update: Update, query: CallbackQuery, message: Message, context: ContextTypes.DEFAULT_TYPE
-) -> None:
+async def handoff_button(update: Update, context: Context) -> None:
     """Post the patient's question to the staff group under an anonymous label."""
-    engine, services = engine_of(context), services_of(context)
+    query, message, _ = _tap(update, context)
+    if message is None:
+        await _stale(query, context)
+        return
+    engine, services = context.bot_data.engine, context.bot_data.services
     staff_chat, chat = services.settings.staff_chat_id, update.effective_chat
     expired = engine.renderer.text(engine.kb.messages.handoff_expired)
     if staff_chat is None or chat is None:
@@ -274,12 +313,26 @@ async def _hand_off(
     await send(message, render.messages([note]))
 
 
-async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def noop_button(update: Update, context: Context) -> None:
+    """Acknowledge a button that only shows something (a page number, a thank-you)."""
+    query, _, _ = _tap(update, context)
+    await query.answer()
+
+
+async def unknown_button(update: Update, context: Context) -> None:
+    """Answer a button from an older version of the bot, or forged data: it no longer
+    works, and nothing changes."""
+    query = update.callback_query
+    if query is not None:
+        await _stale(query, context)
+
+
+async def staff_reply(update: Update, context: Context) -> None:
     """Relay a staff member's reply to a hand-off post back to the patient."""
     message = update.effective_message
     if message is None:
         return
-    engine, services = engine_of(context), services_of(context)
+    engine, services = context.bot_data.engine, context.bot_data.services
     replied = message.reply_to_message
     # Hand-offs are the bot's posts: staff replying to each other cost no lookup.
     if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
@@ -304,12 +357,12 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await message.reply_text(f"Sent to {handoff.label}.")
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: Context) -> None:
     """List matching entries for the front desk; one tap sends the approved passage."""
     inline = update.inline_query
     if inline is None:
         return
-    engine = engine_of(context)
+    engine = context.bot_data.engine
     text = inline.query.strip()
     results = []
     # The same verdict as a patient's message gets, as on the front desk's page: crisis
@@ -356,35 +409,35 @@ def _card(engine: Engine, result_id: str, title: str, message: str) -> InlineQue
     )
 
 
-async def inline_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_chosen(update: Update, context: Context) -> None:
     """Count an answer the front desk sent from inline mode (needs /setinlinefeedback)."""
     chosen = update.chosen_inline_result
     if chosen is None:
         return
     entry_id = chosen.result_id
-    if engine_of(context).kb.entry(entry_id) is not None:
-        services_of(context).recorder.record_lookup(entry_id, "inline")
+    if context.bot_data.engine.kb.entry(entry_id) is not None:
+        context.bot_data.services.recorder.record_lookup(entry_id, "inline")
 
 
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_text(update: Update, context: Context) -> None:
     """Tell a sender of stickers, or of photos, voice or files without a caption, that
     the bot reads text."""
     message = update.effective_message
     if message is None:
         return
-    engine = engine_of(context)
+    engine = context.bot_data.engine
     note = engine.renderer.text(engine.kb.messages.text_only)
     await send(message, render.messages([note]))
 
 
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats(update: Update, context: Context) -> None:
     """Send an admin the figures of the last 7 and 30 days."""
     from bot import report  # only admins pay for importing the report
 
     message = update.effective_message
     if message is None:
         return
-    engine, services = engine_of(context), services_of(context)
+    engine, services = context.bot_data.engine, context.bot_data.services
     try:
         # On the writer's connection, off the event loop; patients' replies go on meanwhile.
         figures = await services.recorder.call(
@@ -400,7 +453,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(message, parts)
 
 
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload_command(update: Update, context: Context) -> None:
     """Reload the knowledge base now, even one held for dropping many entries, and tell
     the admin how it went."""
     problem = await reload_knowledge(context.application, force=True)
@@ -411,7 +464,7 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await send(message, render.messages([note]))
 
 
-async def reload_knowledge(application: Application, *, force: bool = False) -> str | None:
+async def reload_knowledge(application: BotApplication, *, force: bool = False) -> str | None:
     """Load the knowledge base file again, then serve it; None when done, else what the
     admins should be told while the previous one keeps serving.
 
@@ -419,9 +472,8 @@ async def reload_knowledge(application: Application, *, force: bool = False) -> 
     limits, and the matcher built in a thread: the bot answers throughout. Unless
     forced, a file with over a third fewer entries or declined topics is held.
     """
-    lock = application.bot_data.setdefault(RELOAD_LOCK, asyncio.Lock())
-    async with lock:
-        served: Engine = application.bot_data[ENGINE]
+    async with application.bot_data.reload_lock:
+        served = application.bot_data.engine
         path = served.kb.path
         try:
             kb = await asyncio.to_thread(knowledge.load_isolated, path)
@@ -455,19 +507,19 @@ async def reload_knowledge(application: Application, *, force: bool = False) -> 
                 "previous knowledge base. The log has the details."
             )
         # One assignment: every update from now on gets the new matcher and renderer.
-        application.bot_data[ENGINE] = fresh
+        application.bot_data.engine = fresh
     LOGGER.info("reloaded %s: %d entries", path, len(kb.entries))
     return None
 
 
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def error_handler(update: object, context: Context) -> None:
     """Log the error and carry on; tell the person, if there is one, to try again."""
     LOGGER.error("error while handling an update", exc_info=context.error)
     # While stopping, an apology would only wait on the same failing network.
     if not context.application.running:
         return
     if isinstance(update, Update) and update.effective_message is not None:
-        engine = engine_of(context)
+        engine = context.bot_data.engine
         note = engine.renderer.text(engine.kb.messages.error)
         try:
             await update.effective_message.reply_text(render.escape(note), parse_mode="HTML")
@@ -475,12 +527,12 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             LOGGER.warning("could not tell the user about the error", exc_info=True)
 
 
-async def maintain(application: Application) -> None:
+async def maintain(application: BotApplication) -> None:
     """Forever: reload the knowledge base when its files change and then stop changing,
     and apply retention at start and daily; no failure of either ends it."""
-    services: Services = application.bot_data[SERVICES]
+    services = application.bot_data.services
     settings = services.settings
-    watched = _stamps(application.bot_data[ENGINE].kb)
+    watched = _stamps(application.bot_data.engine.kb)
     since_retention: float = MAINTENANCE_SECONDS
     while True:
         # Each step catches everything: an exception that once ended this task stopped
@@ -496,7 +548,7 @@ async def maintain(application: Application) -> None:
         await asyncio.sleep(settings.reload_seconds)
         since_retention += settings.reload_seconds
         try:
-            kb = application.bot_data[ENGINE].kb  # replaced by each reload
+            kb = application.bot_data.engine.kb  # replaced by each reload
             current = _stamps(kb)
             if current == watched:
                 continue
@@ -518,10 +570,10 @@ async def maintain(application: Application) -> None:
             )
 
 
-async def _tell_admins(application: Application, note: str) -> None:
+async def _tell_admins(application: BotApplication, note: str) -> None:
     """Send a note to every admin; a failure to send is logged, never raised."""
     try:
-        admins = application.bot_data[SERVICES].settings.admin_ids
+        admins = application.bot_data.services.settings.admin_ids
         if not admins:
             LOGGER.warning("no ADMIN_IDS to tell: %s", note.split("\n", 1)[0])
         for admin in admins:
@@ -535,8 +587,8 @@ async def _tell_admins(application: Application, note: str) -> None:
 
 
 def _stamps(kb: KnowledgeBase) -> tuple[tuple[int, int], ...]:
-    """Size and modification time of the knowledge base and of its article."""
-    return tuple(_stamp(path) for path in (kb.path, kb.path.parent / kb.source_name))
+    """Size and modification time of every file of the knowledge base and its article."""
+    return tuple(_stamp(path) for path in kb.paths or (kb.path,))
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -558,7 +610,7 @@ def message_text(message: Message) -> str:
     return message.text or message.caption or ""
 
 
-def addressed_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def addressed_to_bot(message: Message, context: Context) -> bool:
     """In a group the bot answers only mentions of it (in a text or a caption) and
     replies to its own messages."""
     if message.chat.type == ChatType.PRIVATE:
@@ -583,7 +635,7 @@ def addressed_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bo
     return _mentions(message, context)
 
 
-def _mentions(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _mentions(message: Message, context: Context) -> bool:
     username = f"@{context.bot.username}".lower()
     for entity, text in message.parse_entities(
         [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
@@ -595,7 +647,7 @@ def _mentions(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return False
 
 
-def without_mention(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str:
+def without_mention(message: Message, context: Context) -> str:
     """The message text (or caption) without "@botname", which is addressing, not the
     question."""
     text = message_text(message)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +14,9 @@ from pathlib import Path
 
 from tests.conftest import VALID_KB
 
-JSON_FIELDS = ["query", "kind", "id", "question", "answer", "score", "suggestions", "language"]
+JSON_FIELDS = [
+    *("query", "kind", "id", "question", "answer", "score", "suggestions", "language", "view")
+]
 
 
 def faqbot(
@@ -171,10 +176,11 @@ def test_report_formats(tmp_path: Path) -> None:
 def test_import_writes_a_draft_that_checks(tmp_path: Path) -> None:
     article = tmp_path / "article.md"
     article.write_text("# Guide\n\n## What is it?\n\nIt is a thing.\n\n## Is it safe?\n\nYes.\n")
-    result = faqbot("import", str(article), "--output", str(tmp_path / "draft.yaml"))
+    result = faqbot("import", str(article), "--output", str(tmp_path / "draft"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s)" in result.stdout
-    assert faqbot("check", str(tmp_path / "draft.yaml")).returncode == 0
+    assert faqbot("check", str(tmp_path / "draft")).returncode == 0
+    assert (tmp_path / "draft" / "phrasings.yaml").is_file()
 
 
 def test_import_of_a_missing_article_is_a_clear_error(tmp_path: Path) -> None:
@@ -275,3 +281,55 @@ def test_ask_record_says_once_when_writing_fails_midway_and_answers_all(
         f"faqbot: cannot record in FAQBOT_DB_PATH={tmp_path / 'faqbot.db'}: "
         "database or disk is full; replies are not being recorded"
     ]
+
+
+def test_help_lists_every_command_with_its_line() -> None:
+    from bot import cli
+
+    result = faqbot("--help")
+    assert result.returncode == 0
+    # argparse puts a long name's help ("add-alternate") on the next line.
+    listing = re.sub(r"\n {10,}", " ", result.stdout)
+    listed = [line.split(None, 1) for line in listing.splitlines() if line.startswith("    ")]
+    assert listed == [[command.name, command.help] for command in cli.COMMANDS]
+
+
+def test_a_declared_command_runs_with_its_arguments_and_exit_status(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from bot import cli
+
+    said: list[str] = []
+
+    def echo(args: argparse.Namespace) -> int:
+        said.append(args.word)
+        return 3
+
+    declared = cli.Command("echo", "say a word back", echo, (cli.argument("word"),))
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, declared))
+    monkeypatch.chdir(tmp_path)  # no .env of the project's
+    assert cli.main(["echo", "hello"]) == 3
+    assert said == ["hello"]
+
+
+def test_add_alternate_writes_the_way_of_asking_and_says_where(tmp_path: Path) -> None:
+    from faq import knowledge
+
+    folder = Path(shutil.copytree(knowledge.DEFAULT_PATH, tmp_path / "kb"))
+    text = "is obsessive compulsive disorder a real illness"
+    result = faqbot("add-alternate", "--kb", str(folder), "what-is-ocd", text)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{folder / 'phrasings.yaml'}:line ")
+    entry = knowledge.load(folder).entry("what-is-ocd")
+    assert entry is not None and entry.alternates[-1] == text
+
+
+def test_add_alternate_refuses_an_unknown_id_in_one_line(tmp_path: Path) -> None:
+    from faq import knowledge
+
+    folder = Path(shutil.copytree(knowledge.DEFAULT_PATH, tmp_path / "kb"))
+    before = (folder / "phrasings.yaml").read_bytes()
+    result = faqbot("add-alternate", "--kb", str(folder), "what-is-odc", "what is it")
+    assert result.returncode == 1
+    assert result.stderr.startswith("faqbot: not added: no entry has the id 'what-is-odc'")
+    assert (folder / "phrasings.yaml").read_bytes() == before

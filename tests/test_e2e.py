@@ -11,7 +11,7 @@ import pytest_asyncio
 from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 BOT_USERNAME = "clinic_faq_bot"
 CHAT_IDS = itertools.count(1001)
 

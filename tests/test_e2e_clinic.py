@@ -15,7 +15,7 @@ from faq import knowledge
 from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 STAFF_CHAT = -1001234567
 ADMIN = 31337
 PATIENT = 424242
@@ -44,8 +44,10 @@ class Clinic:
 async def clinic(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Clinic]:
     folder = tmp_path_factory.mktemp("clinic")
     (folder / "kb").mkdir()
-    for name in ("ketamine-ocd.yaml", "ketamine-ocd-article.txt"):
-        shutil.copy(knowledge.DEFAULT_PATH.parent / name, folder / "kb" / name)
+    shutil.copy(
+        Path(__file__).parent / "data" / "kb-single-file.yaml", folder / "kb" / "ketamine-ocd.yaml"
+    )
+    shutil.copy(knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt", folder / "kb")
     async with FakeBotAPI(TOKEN) as fake:
         fake.add_chat(STAFF_CHAT, chat_type="supergroup", title="Front desk")
         fake.add_chat(ADMIN, first_name="Admin")

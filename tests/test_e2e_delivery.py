@@ -19,7 +19,7 @@ from tests.botprocess import TOKEN, BotProcess
 from tests.fakebotapi import FakeBotAPI, JSONDict
 from tests.test_e2e_webhook import SECRET, free_port, listening
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 QUESTION = "is ketamine addictive?"
 ANSWER = "Is ketamine addictive, and does it have side effects?"
 CRISIS = "i don't want to be alive anymore"

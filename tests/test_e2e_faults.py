@@ -16,6 +16,7 @@ import pytest_asyncio
 from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
+pytestmark = pytest.mark.e2e
 BOT_USERNAME = "clinic_faq_bot"
 TIMEOUT = 1  # TELEGRAM_TIMEOUT of the bot under test, seconds
 STALL = 2.0  # a stall outlasts the bot's timeout

@@ -28,7 +28,7 @@ from tests.fakebotapi import FakeBotAPI
 from tests.test_e2e_webhook import free_port, listening
 from tests.test_knowledge import bomb
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 ADMIN = 31337
 PATIENT = 515151
 LEAKY = 626262  # sendMessage to this chat fails with the token in the error body
@@ -58,8 +58,10 @@ def write(path: Path, content: str) -> None:
 
 
 def copy_kb(folder: Path) -> Path:
-    for name in ("ketamine-ocd.yaml", "ketamine-ocd-article.txt"):
-        shutil.copy(knowledge.DEFAULT_PATH.parent / name, folder / name)
+    shutil.copy(
+        Path(__file__).parent / "data" / "kb-single-file.yaml", folder / "ketamine-ocd.yaml"
+    )
+    shutil.copy(knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt", folder)
     return folder / "ketamine-ocd.yaml"
 
 

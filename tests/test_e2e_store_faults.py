@@ -22,6 +22,7 @@ import pytest_asyncio
 from tests.botprocess import TOKEN, BotProcess, buttons
 from tests.fakebotapi import FakeBotAPI
 
+pytestmark = pytest.mark.e2e
 STAFF_CHAT = -1009876
 ADMIN = 31337
 PROMPT = 3.0  # seconds: a reply later than this waited for something it should not

@@ -132,7 +132,9 @@ async def test_tapped_button_is_acknowledged_and_answered(application, recorder)
     assert "NMDA" in sent["text"]
 
 
-@pytest.mark.parametrize("data", ["a:deleted-entry", "zzz", "a:" + "x" * 60, "t:notanumber"])
+@pytest.mark.parametrize(
+    "data", ["a:deleted-entry", "zzz", "a:" + "x" * 60, "t:notanumber", "k:maybe", "f:x", None]
+)
 async def test_stale_or_forged_button_gets_a_polite_alert(application, recorder, data) -> None:
     query = {
         "id": "q2",
@@ -159,6 +161,19 @@ async def test_topics_button_turns_the_page(application, recorder) -> None:
     [edit] = recorder.sent("editMessageReplyMarkup")
     questions = [b for b in buttons(edit) if b["callback_data"].startswith("a:")]
     assert len(questions) == 16 - render.TOPICS_PER_PAGE
+
+
+async def test_page_number_button_is_only_acknowledged(application, recorder) -> None:
+    query = {
+        "id": "q4",
+        "from": user(),
+        "chat_instance": "1",
+        "data": "noop:",
+        "message": message("topics") | {"from": BOT_USER},
+    }
+    await process(application, {"callback_query": query})
+    assert recorder.sent("answerCallbackQuery") == [{"callback_query_id": "q4"}]
+    assert recorder.sent() == [] and recorder.sent("editMessageReplyMarkup") == []
 
 
 async def test_inline_query_results_obey_telegram_limits(application, recorder) -> None:

@@ -28,9 +28,11 @@ ROUND = 0.1  # FAQBOT_RELOAD_SECONDS of these tests
 
 @pytest.fixture
 def kb_path(tmp_path: Path) -> Path:
-    """A copy of the shipped knowledge base and its article, free to edit."""
-    for name in ("ketamine-ocd.yaml", "ketamine-ocd-article.txt"):
-        shutil.copy(knowledge.DEFAULT_PATH.parent / name, tmp_path / name)
+    """A copy of the shipped knowledge base (as one file) and its article, free to edit."""
+    shutil.copy(
+        Path(__file__).parent / "data" / "kb-single-file.yaml", tmp_path / "ketamine-ocd.yaml"
+    )
+    shutil.copy(knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt", tmp_path)
     return tmp_path / "ketamine-ocd.yaml"
 
 
@@ -67,7 +69,7 @@ async def upkeep(
 
 
 def served(application: Application) -> knowledge.KnowledgeBase:
-    return application.bot_data[handlers.ENGINE].kb
+    return application.bot_data.engine.kb
 
 
 def told_admins(recorder: RecordingRequest) -> list[str]:
@@ -206,7 +208,7 @@ async def test_a_failing_retention_does_not_end_the_upkeep_task(
         calls += 1
         raise OSError("disk I/O error")
 
-    services: handlers.Services = app.bot_data[handlers.SERVICES]
+    services = app.bot_data.services
     monkeypatch.setattr(services.recorder, "expire", failing)
     monkeypatch.setattr(handlers, "MAINTENANCE_SECONDS", ROUND)  # retention every round
     task = asyncio.create_task(handlers.maintain(app))
