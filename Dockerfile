@@ -7,7 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    FAQ_PATH=/kb/ketamine-ocd.yaml \
+    FAQ_PATH=/kb \
     FAQBOT_DB_PATH=/data/faqbot.db \
     FAQBOT_CACHE_DIR=/data/cache
 
@@ -24,7 +24,7 @@ RUN pip install . \
 RUN groupadd --system --gid 10001 faqbot \
     && useradd --system --uid 10001 --gid faqbot --home-dir /data --shell /usr/sbin/nologin faqbot \
     && mkdir -p /data /kb \
-    && cp faq/ketamine-ocd.yaml faq/ketamine-ocd-article.txt /kb/ \
+    && cp faq/kb/* /kb/ \
     && chown -R faqbot:faqbot /data /kb
 USER 10001:10001
 VOLUME ["/data", "/kb"]

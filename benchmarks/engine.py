@@ -183,7 +183,9 @@ def real_base() -> tuple[KnowledgeBase, str | None]:
 
 def _unchecked(path: Path) -> KnowledgeBase:
     """The YAML's contents without the knowledge base checks (for a file mid-edit)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = knowledge.contents(path)
+    if data is None:
+        raise SystemExit(f"the knowledge base {path} is not readable YAML")
     entries = tuple(
         knowledge.Entry(
             id=item["id"],
@@ -196,7 +198,9 @@ def _unchecked(path: Path) -> KnowledgeBase:
     )
     return knowledge.KnowledgeBase(
         path=path,
-        source_text=(path.parent / data["source"]).read_text(encoding="utf-8"),
+        source_text=(knowledge.layout(path).files[0].parent / data["source"]).read_text(
+            encoding="utf-8"
+        ),
         clinic=knowledge.Clinic(name=data["clinic"]["name"], phone=data["clinic"]["phone"]),
         messages=knowledge.Messages(**data["messages"]),
         matching=knowledge.MatchSettings(**(data.get("matching") or {})),

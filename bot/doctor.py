@@ -174,7 +174,9 @@ def _knowledge_check(path: Path) -> Check:
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         return Check(
-            "FAIL", "knowledge base", f"{path}:{errors[0]}{more}: run `faqbot check {path}`"
+            "FAIL",
+            "knowledge base",
+            f"{errors[0].located(path)}{more}: run `faqbot check {path}`",
         )
     # The clinic's [BRACKETED] details, and the clinic entries that wait for them.
     placeholders = [
@@ -187,7 +189,7 @@ def _knowledge_check(path: Path) -> Check:
             "warn",
             "knowledge base",
             f"{path}: {len(placeholders)} placeholder warning(s): run `faqbot init` or edit "
-            f"the clinic block, then `faqbot check {path}`",
+            f"{knowledge.layout(path).file_of('clinic').name}, then `faqbot check {path}`",
         )
     others = len(problems)
     note = f" ({others} other warning(s): `faqbot check`)" if others else ""

@@ -128,19 +128,11 @@ def _write_atomically(path: Path, content: str, mode: int) -> None:
         raise
 
 
-def _checked_kb(path: Path, content: str) -> None:
-    """Refuse content that `knowledge.check` finds errors in (checked beside the original,
-    so its `source` article resolves the same way)."""
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.stem}.", suffix=".yaml"
-    )
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        errors = [problem for problem in knowledge.check(temporary) if not problem.warning]
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+def _checked_kb(kb_path: Path, clinic_file: Path, content: str) -> None:
+    """Refuse content that `knowledge.check` finds errors in, read in place of the clinic
+    file's text (nothing is written to check it)."""
+    problems = knowledge.check(kb_path, changes={clinic_file: content})
+    errors = [problem for problem in problems if not problem.warning]
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise WizardError(
@@ -168,24 +160,28 @@ def run(env_path: Path, kb_path: Path, *, force: bool = False) -> int:
     """Ask, check, then write .env (mode 0600) and the knowledge base's clinic block."""
     if env_path.exists() and not force:
         raise WizardError(f"{env_path} already exists: pass --force to replace its token")
+    if not kb_path.exists():
+        raise WizardError(f"no knowledge base at {kb_path} (--kb or FAQ_PATH)")
+    # In the folder layout the clinic block has a file of its own (clinic.yaml).
+    clinic_file = knowledge.layout(kb_path).file_of("clinic")
     try:
-        original = kb_path.read_text(encoding="utf-8")
+        original = clinic_file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise WizardError(f"no knowledge base at {kb_path} (--kb or FAQ_PATH)") from None
+        raise WizardError(f"no knowledge base at {clinic_file} (--kb or FAQ_PATH)") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise WizardError(f"cannot read {kb_path}: {error}") from None
-    print(f"Setting up the bot; the clinic's details go into {kb_path}.")
+        raise WizardError(f"cannot read {clinic_file}: {error}") from None
+    print(f"Setting up the bot; the clinic's details go into {clinic_file}.")
     print("Press Enter to leave a detail as it is.")
     values = {key: answer for key, prompt in CLINIC_QUESTIONS if (answer := _ask(prompt))}
     token = _ask_token()
     updated = fill_clinic(original, values) if values else original
-    _checked_kb(kb_path, updated)  # before anything is written: all or nothing
+    _checked_kb(kb_path, clinic_file, updated)  # before anything is written: all or nothing
     existing = env_path.read_text(encoding="utf-8") if env_path.exists() else None
     _write_atomically(env_path, env_content(existing, token), 0o600)  # it holds the token
     print(f"Wrote {env_path} (readable only by you).")
     if updated != original:
-        _write_atomically(kb_path, updated, kb_path.stat().st_mode & 0o777)
-        print(f"Filled in the clinic's details in {kb_path}.")
+        _write_atomically(clinic_file, updated, clinic_file.stat().st_mode & 0o777)
+        print(f"Filled in the clinic's details in {clinic_file}.")
     left = [p for p in knowledge.check(kb_path) if p.warning and "placeholder" in p.message]
     if left:
         print(f"{len(left)} placeholder(s) left: `faqbot check {kb_path}` lists them.")

@@ -1,13 +1,15 @@
 """A draft knowledge base from a new article: one entry per section, answers quoted verbatim.
 
-The draft is a starting point for the clinic, not something to put live: every entry
-still needs its alternates (the ways patients really ask), questions made up from
-headings need a look, and the clinic's details are placeholders. It passes
-`faqbot check` with no errors, so the clinic can work on it with the checker's help.
+The draft is a knowledge-base folder (entries.yaml, clinic.yaml, phrasings.yaml,
+settings.yaml and the article), a starting point for the clinic, not something to put
+live: every entry still needs its alternates (the ways patients really ask), questions
+made up from headings need a look, and the clinic's details are placeholders. It
+passes `faqbot check` with no errors, so the clinic can work on it with the checker's
+help.
 
 Answers are whole paragraphs of the article, whitespace folded, so `faqbot check` finds
 them word for word in the source. For Markdown and HTML the source is the article's
-plain-text rendering (`plain_text`), written beside the draft; a plain-text article is
+plain-text rendering (`plain_text`), written into the folder; a plain-text article is
 its own source.
 """
 
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -59,8 +60,9 @@ def detect_format(path: Path | str) -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def draft(article: str, fmt: str, source_name: str) -> str:
-    """The text of a draft knowledge base YAML for an article in fmt, quoting source_name.
+def draft(article: str, fmt: str, source_name: str) -> dict[str, str]:
+    """The draft knowledge base for an article in fmt, quoting source_name: the text of
+    each file of the folder, by name (entries.yaml, clinic.yaml, ...).
 
     For "text" the source is the article itself; for "markdown" and "html" it is
     plain_text(article, fmt), which the caller writes as source_name.
@@ -86,17 +88,25 @@ def plain_text(article: str, fmt: str) -> str:
 
 
 def write_draft(article_path: Path | str, output_path: Path | str) -> list[knowledge.Problem]:
-    """Write the draft YAML for an article and its source beside it; return its check.
+    """Write the draft knowledge base for an article into the folder output_path (made
+    when missing, or the folder of an output_path named entries.yaml); return its check.
 
-    A plain-text article is the source itself when it is already beside the output,
-    otherwise it is copied there verbatim as "<output stem>-article<suffix>". Markdown
-    and HTML articles are rendered to plain text as "<output stem>-article.txt".
-    Raises OSError (FileExistsError rather than overwrite a different file of the
-    source's name) and ArticleError, before writing anything, for an article that is
-    not UTF-8 text or has no paragraph to quote (the draft would fail `faqbot check`).
+    A plain-text article already in the folder is the source itself, one elsewhere is
+    copied there verbatim under its own name. Markdown and HTML articles are rendered
+    to plain text as "<article stem>.txt". Raises, before writing anything: OSError
+    (FileExistsError rather than overwrite a knowledge base's file, or another file of
+    the source's name), ValueError for an output_path named like a YAML file (the draft
+    is a folder), and ArticleError for an article that is not UTF-8 text or has no
+    paragraph to quote (the draft would fail `faqbot check`).
     """
     article_path = Path(article_path)
     output_path = Path(output_path)
+    folder = output_path.parent if output_path.name == knowledge.ENTRIES_FILE else output_path
+    if folder.suffix.lower() in (".yaml", ".yml"):
+        raise ValueError(
+            f"the draft is a folder ({', '.join(knowledge.FOLDER_FILES)} and the article): "
+            f"name a folder, not {folder.name}"
+        )
     fmt = detect_format(article_path)
     article = read_article(article_path)
     if not _sections(_blocks(article, fmt)):
@@ -107,24 +117,31 @@ def write_draft(article_path: Path | str, output_path: Path | str) -> list[knowl
             f"{article_path} has no paragraph to quote as an answer{title}: "
             "write the article's text under its headings"
         )
-    folder = output_path.parent
-    if output_path.resolve() == article_path.resolve():
-        raise FileExistsError(f"the draft would overwrite the article {article_path}")
-    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / name for name in knowledge.FOLDER_FILES]
+    for file in files:
+        if file.resolve() == article_path.resolve():
+            raise FileExistsError(f"the draft would overwrite the article {article_path}")
+        if file.exists():
+            raise FileExistsError(f"{file} exists: draft into a folder with no knowledge base")
     if fmt == "text":
         if article_path.parent.resolve() == folder.resolve():
             source = article_path
+            rendering = None
         else:
-            source = folder / f"{output_path.stem}-article{article_path.suffix}"
-            _refuse_clobber(source, article_path.read_bytes())
-            shutil.copyfile(article_path, source)
+            source = folder / article_path.name
+            rendering = article_path.read_bytes()
     else:
-        source = folder / f"{output_path.stem}-article.txt"
-        rendering = plain_text(article, fmt)
-        _refuse_clobber(source, rendering.encode("utf-8"))
-        source.write_text(rendering, encoding="utf-8")
-    output_path.write_text(draft(article, fmt, source.name), encoding="utf-8")
-    return knowledge.check(output_path)
+        source = folder / f"{article_path.stem}.txt"
+        rendering = plain_text(article, fmt).encode("utf-8")
+    if rendering is not None:
+        _refuse_clobber(source, rendering)
+    texts = draft(article, fmt, source.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    if rendering is not None:
+        source.write_bytes(rendering)
+    for file in files:
+        file.write_text(texts[file.name], encoding="utf-8")
+    return knowledge.check(folder)
 
 
 def read_article(path: Path) -> str:
@@ -565,31 +582,45 @@ class _Draft:
             candidates = [_with_context(question, f"part {_number_words(number)}")]
             number += 1
 
-    def render(self, sections: list[Section]) -> str:
+    def render(self, sections: list[Section]) -> dict[str, str]:
         entries = [self.entry(section) for section in sections]
         name = " ".join(self.source_name.split())
         out = [HEADER.format(source=name, count=len(entries))]
-        out.append(f"source: {_scalar(self.source_name)}\n")
-        out.append(SETTINGS)
+        out.append(f"source: {scalar(self.source_name)}\n\n")
+        phrasings = [PHRASINGS_HEADER]
         if not entries:
             out.append("# TODO: the importer found no paragraphs in the article.\nentries: []\n")
+            phrasings.append("phrasings: {}\n")
         else:
             out.append("entries:\n")
             out.append("\n".join(self.entry_yaml(entry) for entry in entries))
-        out.append(UNANSWERED)
-        return "".join(out)
+            phrasings.append("phrasings:\n")
+            phrasings.append("\n".join(self.phrasings_yaml(entry) for entry in entries))
+        phrasings.append(UNANSWERED)
+        return {
+            knowledge.ENTRIES_FILE: "".join(out),
+            "clinic.yaml": CLINIC,
+            "phrasings.yaml": "".join(phrasings),
+            "settings.yaml": SETTINGS,
+        }
 
     def entry_yaml(self, entry: _Entry) -> str:
-        lines = [f"  - id: {_scalar(entry.id)}"]
+        lines = [f"  - id: {scalar(entry.id)}"]
         if entry.todo:
             lines.append(f"    {entry.todo}")
         lines += [
-            f"    question: {_scalar(entry.question)}",
+            f"    question: {scalar(entry.question)}",
+            f"    answer: {_answer(entry.answer)}",
+            "    related: []",
+        ]
+        return "\n".join(lines) + "\n"
+
+    def phrasings_yaml(self, entry: _Entry) -> str:
+        lines = [
+            f"  {scalar(entry.id)}:",
             f"    {TODO_ALTERNATES}",
             "    alternates: []",
             "    keywords: []",
-            f"    answer: {_answer(entry.answer)}",
-            "    related: []",
         ]
         return "\n".join(lines) + "\n"
 
@@ -597,16 +628,22 @@ class _Draft:
 HEADER = """\
 # DRAFT knowledge base for the FAQ bot, made by `faqbot import` from {source}.
 # It is not ready for patients. {count} entries were made, one for each section of
-# the article; to finish it:
+# the article. This folder is the knowledge base, one file for each job:
+#   entries.yaml    each question and its approved answer, and related entries
+#   clinic.yaml     the clinic's details and its own wording (the bot's messages)
+#   phrasings.yaml  the ways patients ask each entry, and the topics the bot declines
+#   settings.yaml   the matcher's thresholds and synonyms
+# To finish it:
 #
-#   1. Write alternates for every entry (each "TODO: write at least 12 alternates"):
-#      the ways patients really ask the question, with typos, slang, keywords and
-#      whole stories. Without them the bot finds little beyond the exact question.
+#   1. Write alternates for every entry in phrasings.yaml (each "TODO: write at least
+#      12 alternates"): the ways patients really ask the question, with typos, slang,
+#      keywords and whole stories. Without them the bot finds little beyond the exact
+#      question.
 #   2. Check every question marked "TODO: check this question": it was made from a
 #      heading that is not a question, or changed to tell it apart from another.
-#   3. Replace every [BRACKETED] clinic detail below and read the messages.
+#   3. Replace every [BRACKETED] clinic detail in clinic.yaml and read the messages.
 #   4. Add keywords, related entry ids, synonyms and unanswered topics.
-#   5. Run `faqbot check` on this file until it reports no errors, and remove the
+#   5. Run `faqbot check` on this folder until it reports no errors, and remove the
 #      TODO lines as you go.
 #
 # Answers are quoted word for word from the approved article named in `source`:
@@ -615,7 +652,10 @@ HEADER = """\
 version: 1
 """
 
-SETTINGS = """
+CLINIC = """\
+# The clinic's details and its own wording: the only text the bot says that is not
+# from the article. Part of the knowledge base in this folder (see entries.yaml).
+
 # Replace every [BRACKETED] value before going live; `faqbot check` warns while any is left.
 clinic:
   name: "[CLINIC NAME]"
@@ -650,6 +690,11 @@ messages:
     If you are in immediate danger or someone has overdosed, call 911 or go to the
     nearest emergency room. Outside the US, call your local emergency number.
     You are not alone, and you deserve support.
+"""
+
+SETTINGS = """\
+# How the bot matches messages to entries. Part of the knowledge base in this folder
+# (see entries.yaml).
 
 # Scores run from 0 to 100. The bot answers when the best entry scores at least
 # answer_threshold and leads the next different answer by at least margin; it
@@ -662,7 +707,13 @@ matching:
 # Words patients use for the same thing, each variant read as the word on the left,
 # e.g. `ketamine: [special k, ket]`.
 synonyms: {}
+"""
 
+PHRASINGS_HEADER = """\
+# The ways patients really ask each entry of entries.yaml (typos, slang, keywords,
+# whole stories), by entry id: add the phrasings `faqbot report` shows as unanswered
+# (`faqbot add-alternate ID "text"` checks one against every entry first), run
+# `faqbot check`, then reload. Part of the knowledge base in this folder.
 """
 
 UNANSWERED = """
@@ -680,7 +731,7 @@ unanswered: []
 _UNPRINTABLE = re.compile("[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _scalar(value: str) -> str:
+def scalar(value: str) -> str:
     """A one-line YAML value: plain when it reads back the same, else double-quoted."""
     if value == value.strip() and not _UNPRINTABLE.search(value) and "\n" not in value:
         try:

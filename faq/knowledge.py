@@ -1,9 +1,15 @@
-"""The knowledge base: a YAML file of the clinic's details, messages and entries, checked."""
+"""The knowledge base: the clinic's details, messages and entries, read from YAML and checked.
+
+A knowledge base is a folder of four files and its article (FOLDER_FILES), or, as
+clinics set up before the folder have it, one file holding everything. Every problem
+is reported with the file and line it stands on.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,15 +19,29 @@ from yaml.constructor import SafeConstructor
 
 from faq import text
 
-DEFAULT_PATH = Path(__file__).with_name("ketamine-ocd.yaml")
+DEFAULT_PATH = Path(__file__).with_name("kb")
+ENTRIES_FILE = "entries.yaml"
+# The folder's files, each with the top-level fields it holds and those it needs. The
+# clinic reviews the entries; the content editor grows the phrasings, so adding a way
+# of asking never touches an approved answer. The clinic's details and wording have a
+# file of their own: they are the clinic's to write (`faqbot init` fills them in), and
+# a clinic serving the shipped entries edits only that file.
+FOLDER_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ENTRIES_FILE: (("version", "source", "entries"), ("source", "entries")),
+    "clinic.yaml": (("clinic", "messages"), ("clinic", "messages")),
+    "phrasings.yaml": (("phrasings", "unanswered"), ()),
+    "settings.yaml": (("matching", "synonyms"), ()),
+}
+PHRASING_FIELDS = ("alternates", "keywords")  # an entry's, in phrasings.yaml by its id
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 PLACEHOLDER = re.compile(r"^\[.*\]$")
 MAX_ID_BYTES = 40  # leaves room in Telegram's 64-byte button data for a prefix
-# Limits on what a load reads, so that no file can freeze or exhaust the bot, at start or
-# on reload. The shipped knowledge base is about 100 KB and its article 4 KB: 2 MB is
-# twenty times that, and 2 MB of such content loads and checks in half a second and
-# 65 MB, where a 50 MB paste took 11 s and 1.5 GB.
+# Limits on what a load reads, each file on its own, so that no file can freeze or
+# exhaust the bot, at start or on reload. The shipped knowledge base is about 100 KB
+# (its phrasings.yaml 85 KB) and its article 4 KB: 2 MB is twenty times that, and 2 MB
+# of such content loads and checks in half a second and 65 MB, where a 50 MB paste
+# took 11 s and 1.5 GB.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # Every answer is searched for in the article and every article sentence in the answers:
 # the article's size multiplies the check's time, so it gets a limit of its own.
@@ -227,9 +247,9 @@ class Unanswered:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Everything the engine knows, loaded from one checked YAML file."""
+    """Everything the engine knows, loaded from checked YAML files."""
 
-    path: Path
+    path: Path  # the knowledge base: its folder, or its one file
     source_text: str
     clinic: Clinic
     messages: Messages
@@ -237,7 +257,8 @@ class KnowledgeBase:
     synonyms: dict[str, tuple[str, ...]]
     entries: tuple[Entry, ...]
     unanswered: tuple[Unanswered, ...] = ()
-    source_name: str = ""  # the article's file name, beside `path`
+    source_name: str = ""  # the article's file name, beside the entries
+    paths: tuple[Path, ...] = ()  # every file it was read from, the article last
     _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -248,8 +269,12 @@ class KnowledgeBase:
         return self._by_id.get(entry_id)
 
     def digest(self) -> str:
-        """The start of the file's sha256: which version of the knowledge base this is."""
-        return hashlib.sha256(self.path.read_bytes()).hexdigest()[:16]
+        """The start of a sha256 of all its files: which version of the knowledge base
+        this is (any file changed, the article included, changes it)."""
+        combined = hashlib.sha256()
+        for path in self.paths or (self.path,):
+            combined.update(hashlib.sha256(path.read_bytes()).digest())
+        return combined.hexdigest()[:16]
 
     def render(self, message: str) -> str:
         """A clinic message with its {name}, {phone}, {booking_url}, {hours} filled in."""
@@ -259,39 +284,88 @@ class KnowledgeBase:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a knowledge base file."""
+    """One thing wrong with a knowledge base: the file and line it stands on."""
 
     line: int
     message: str
     warning: bool = False
+    file: Path | None = None  # None: the knowledge base as a whole (a load that failed)
 
     def __str__(self) -> str:
         level = "warning" if self.warning else "error"
-        return f"line {self.line}: {level}: {self.message}"
+        # Line 0 is the file as a whole (one that is missing, or cannot be read).
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{level}: {self.message}"
+
+    def located(self, path: Path) -> str:
+        """As `faqbot check` prints it: "FILE:line N: error: ...", the file being the
+        problem's own, else `path` (the knowledge base as given)."""
+        return f"{self.file or path}:{'' if self.line else ' '}{self}"
 
 
 class KnowledgeBaseError(Exception):
-    """A knowledge base file that cannot be used; carries every problem found."""
+    """A knowledge base that cannot be used; carries every problem found."""
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        listing = "\n".join(f"  {path}:{problem}" for problem in problems)
+        listing = "\n".join(f"  {problem.located(path)}" for problem in problems)
         super().__init__(f"{path} has {len(problems)} problem(s):\n{listing}")
 
 
-def load(path: Path | str = DEFAULT_PATH) -> KnowledgeBase:
-    """Load and check a knowledge base; raise KnowledgeBaseError naming all its errors."""
+@dataclass(frozen=True)
+class Layout:
+    """Where a knowledge base's parts are: the files of its folder, or its one file."""
+
+    path: Path  # the knowledge base: its folder, or its one file
+    files: tuple[Path, ...]  # its YAML files; the article is beside the first
+
+    @property
+    def folder(self) -> bool:
+        """True for the folder layout, False for one file holding everything."""
+        return len(self.files) > 1
+
+    def file_of(self, name: str) -> Path:
+        """The file holding a top-level field ("clinic", "messages", "synonyms" ...) or
+        an entry's "alternates" and "keywords"."""
+        if not self.folder:
+            return self.files[0]
+        wanted = "phrasings" if name in PHRASING_FIELDS else name
+        for file in self.files:
+            if wanted in FOLDER_FILES[file.name][0]:
+                return file
+        raise KeyError(name)
+
+
+def layout(path: Path | str) -> Layout:
+    """The layout of the knowledge base at `path`: a folder, or the folder's entries.yaml
+    (a file of that name stands for its folder), or else one file holding everything."""
     path = Path(path)
-    data, problems = _read(path)
+    if path.is_dir() or path.name == ENTRIES_FILE:
+        folder = path if path.is_dir() else path.parent
+        return Layout(folder, tuple(folder / name for name in FOLDER_FILES))
+    return Layout(path, (path,))
+
+
+def load(
+    path: Path | str = DEFAULT_PATH, *, changes: Mapping[Path, str] | None = None
+) -> KnowledgeBase:
+    """Load and check a knowledge base (a folder, its entries.yaml, or one file); raise
+    KnowledgeBaseError naming all its errors. `changes`: text read in place of a file's
+    (to check an edit before writing it)."""
+    path = Path(path)
+    where = layout(path)
+    data, problems = _read(where, changes)
     errors = [problem for problem in problems if not problem.warning]
     if errors or data is None:
         raise KnowledgeBaseError(path, errors)
     try:
-        return _build(path, data)
+        return _build(where, data)
     except (OSError, UnicodeDecodeError, FileTooLarge) as error:
         # The article changed between the check and now (a save in progress).
-        raise KnowledgeBaseError(path, [Problem(0, f"the source article: {error}")]) from None
+        raise KnowledgeBaseError(
+            path, [Problem(0, f"the source article: {error}", file=where.files[0])]
+        ) from None
 
 
 def load_isolated(
@@ -309,7 +383,7 @@ def load_isolated(
     import sys
 
     path = Path(path)
-    # The child needs no secret: it reads two files and writes to its parent.
+    # The child needs no secret: it reads the knowledge base and writes to its parent.
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     command = [sys.executable, "-c", _ISOLATED_LOAD, str(path), str(memory_bytes)]
     try:
@@ -349,10 +423,29 @@ def shrinkage(served: KnowledgeBase, new: KnowledgeBase) -> str | None:
     return " and ".join(dropped) or None
 
 
-def check(path: Path | str = DEFAULT_PATH) -> list[Problem]:
-    """Every problem in a knowledge base file, errors and warnings, in line order."""
-    _, problems = _read(Path(path))
+def check(
+    path: Path | str = DEFAULT_PATH, *, changes: Mapping[Path, str] | None = None
+) -> list[Problem]:
+    """Every problem in a knowledge base, errors and warnings, file by file in line
+    order. `changes`: text read in place of a file's, as for `load`."""
+    _, problems = _read(layout(path), changes)
     return problems
+
+
+def contents(
+    path: Path | str = DEFAULT_PATH, *, changes: Mapping[Path, str] | None = None
+) -> dict[str, Any] | None:
+    """What a knowledge base holds, unchecked, in the one file's shape (each entry with
+    its alternates and keywords); None when a file of it is not readable YAML."""
+    where = layout(path)
+    parsed = [_parse(file, _changed(file, changes), where.folder) for file in where.files]
+    if any(data is None and found for data, _, found in parsed):
+        return None
+    if not where.folder:
+        data = parsed[0][0]
+        return data if isinstance(data, dict) else None
+    merged, _, _ = _merge(where, [(data, lines) for data, lines, _ in parsed])
+    return merged
 
 
 def source_sentences(source_text: str) -> list[str]:
@@ -370,40 +463,186 @@ def _is_heading(paragraph: str) -> bool:
     return len(paragraph) < 100 and not paragraph.endswith(".")
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    try:
-        raw = read_limited(path, MAX_FILE_BYTES)
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(0, f"cannot read the file: {error}")]
-    except FileTooLarge as error:
-        return None, [Problem(0, str(error))]
+# Each value's place: its file, and the line it stands on.
+Place = tuple[Path, int]
+Lines = dict[tuple[Any, ...], Place]
+
+
+def _changed(file: Path, changes: Mapping[Path, str] | None) -> str | None:
+    """The text given for `file` in `changes`, or None to read the file."""
+    if not changes:
+        return None
+    wanted = file.resolve()
+    return next((raw for path, raw in changes.items() if Path(path).resolve() == wanted), None)
+
+
+def _read(
+    where: Layout, changes: Mapping[Path, str] | None = None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The knowledge base's data in the one file's shape, and every problem in it."""
+    parsed = [_parse(file, _changed(file, changes), where.folder) for file in where.files]
+    problems = [problem for _, _, found in parsed for problem in found]
+    if any(data is None and found for data, _, found in parsed):
+        # A file that is not readable YAML: the others are checked once it is, as
+        # without it they would show problems that are not there.
+        return None, _in_order(where, problems)
+    if where.folder:
+        data, lines, merging = _merge(where, [(data, lines) for data, lines, _ in parsed])
+        problems += merging
+    else:
+        data, lines = parsed[0][0], parsed[0][1]
+        if not isinstance(data, dict):
+            problem = "the file must be a mapping with clinic, messages and entries"
+            return None, [Problem(1, problem, file=where.files[0])]
+    problems += _Checker(where, data, lines).run()
+    return data, _in_order(where, problems)
+
+
+def _in_order(where: Layout, problems: list[Problem]) -> list[Problem]:
+    order = {file: index for index, file in enumerate(where.files)}
+    return sorted(problems, key=lambda p: (order.get(p.file or where.path, 0), p.line, p.warning))
+
+
+def _parse(file: Path, raw: str | None, folder: bool = False) -> tuple[Any, Lines, list[Problem]]:
+    """One YAML file's data, every value's place, and its problems; the data is None
+    when the file cannot be read or parsed within the limits."""
+
+    def refused(line: int, message: str) -> tuple[Any, Lines, list[Problem]]:
+        return None, {}, [Problem(line, message, file=file)]
+
+    if raw is None:
+        try:
+            raw = read_limited(file, MAX_FILE_BYTES)
+        except FileNotFoundError as error:
+            if folder and file.parent.is_dir():
+                names = ", ".join(FOLDER_FILES)
+                return refused(0, f"the folder has no {file.name} (a knowledge base has {names})")
+            return refused(0, f"cannot read the file: {error}")
+        except (OSError, UnicodeDecodeError) as error:
+            return refused(0, f"cannot read the file: {error}")
+        except FileTooLarge as error:
+            return refused(0, str(error))
+    elif len(raw.encode("utf-8")) > MAX_FILE_BYTES:
+        return refused(0, f"{file.name} would be over {MAX_FILE_BYTES // 1024:,} KB, the limit")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         crowded = _too_many_values(raw, loader) if len(raw) > COUNT_FIRST_BYTES else None
         if crowded is not None:
-            return None, [crowded]
+            return refused(crowded.line, crowded.message)
         # One parse gives both the data and every value's line; libyaml when present.
         # Composing is linear in the file: an alias is one shared node, not a copy.
         node = yaml.compose(raw, Loader=loader)
         # Before anything walks the nodes recursively or expands an alias.
-        refused = None if node is None else _beyond_limits(node)
-        if refused is not None:
-            return None, [refused]
+        beyond = None if node is None else _beyond_limits(node)
+        if beyond is not None:
+            return refused(beyond.line, beyond.message)
         data = None if node is None else SafeConstructor().construct_document(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem(line, f"YAML syntax: {reason}")]
+        return refused(line, f"YAML syntax: {reason}")
     except RecursionError:  # pure-Python PyYAML (no libyaml) composes recursively
-        return None, [Problem(0, f"the file nests deeper than {MAX_DEPTH} levels")]
+        return refused(0, f"the file nests deeper than {MAX_DEPTH} levels")
+    lines: Lines = {}
     if not isinstance(data, dict) or node is None:
-        return None, [Problem(1, "the file must be a mapping with clinic, messages and entries")]
-    lines: dict[tuple[Any, ...], int] = {}
-    problems = _index_lines(node, (), lines)
-    problems += _Checker(path, data, lines).run()
-    problems.sort(key=lambda problem: (problem.line, problem.warning))
-    return data, problems
+        return data, lines, []
+    return data, lines, _index_lines(node, (), lines, file)
+
+
+def _merge(
+    where: Layout, parsed: list[tuple[Any, Lines]]
+) -> tuple[dict[str, Any], Lines, list[Problem]]:
+    """The folder's files as one mapping in the one file's shape: each entry given its
+    alternates and keywords from phrasings.yaml, each value keeping its own place."""
+    merged: dict[str, Any] = {}
+    lines: Lines = {}
+    problems: list[Problem] = []
+
+    def report(path: tuple[Any, ...], message: str) -> None:
+        while path and path not in lines:
+            path = path[:-1]
+        file, line = lines.get(path, (where.files[0], 1))
+        problems.append(Problem(line, message, file=file))
+
+    phrasing_lines: Lines = {}
+    for file, (data, file_lines) in zip(where.files, parsed, strict=True):
+        allowed, required = FOLDER_FILES[file.name]
+        if not isinstance(data, dict):
+            known = ", ".join(allowed)
+            problems.append(Problem(1, f"the file must be a mapping with {known}", file=file))
+            continue
+        for key in data:
+            if key in allowed:
+                merged[key] = data[key]
+                continue
+            home = next((name for name, (its, _) in FOLDER_FILES.items() if key in its), None)
+            known = ", ".join(allowed)
+            where_instead = f": it belongs in {home}" if home else f" (known: {known})"
+            line = file_lines.get((key, "<key>"), (file, 1))[1]
+            problems.append(Problem(line, f"unknown field '{key}'{where_instead}", file=file))
+        for key in required:
+            if key not in data or data[key] in (None, ""):
+                problems.append(Problem(1, f"the file is missing '{key}'", file=file))
+        for path, place in file_lines.items():
+            if path and path[0] in allowed:
+                (phrasing_lines if path[0] == "phrasings" else lines)[path] = place
+    lines[()] = (where.files[0], 1)
+    lines.update(phrasing_lines)
+
+    given_entries = merged.get("entries")
+    entries: list[Any] = given_entries if isinstance(given_entries, list) else []
+    index: dict[Any, int] = {}
+    for position, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        for name in PHRASING_FIELDS:
+            if name in entry:
+                report(
+                    ("entries", position, name, "<key>"),
+                    f"'{name}' go in phrasings.yaml, under the entry's id",
+                )
+                del entry[name]
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str):
+            index.setdefault(entry_id, position)
+    # Paths are the one file's: an entry's phrasings are read at its place in entries.
+    lines = {
+        path: place
+        for path, place in lines.items()
+        if not (len(path) > 2 and path[0] == "entries" and path[2] in PHRASING_FIELDS)
+    }
+    phrasings = merged.pop("phrasings", None)
+    if phrasings is None:
+        return merged, lines, problems
+    if not isinstance(phrasings, dict):
+        report(("phrasings",), "'phrasings' must map each entry id to its alternates and keywords")
+        return merged, lines, problems
+    for entry_id, given in phrasings.items():
+        if entry_id not in index:
+            report(
+                ("phrasings", entry_id, "<key>"),
+                f"phrasings for '{entry_id}', but no entry in {ENTRIES_FILE} has that id",
+            )
+            continue
+        if not isinstance(given, dict):
+            report(
+                ("phrasings", entry_id),
+                f"the phrasings of '{entry_id}' must be a mapping with alternates and keywords",
+            )
+            continue
+        for key in given:
+            if key not in PHRASING_FIELDS:
+                known = ", ".join(PHRASING_FIELDS)
+                report(
+                    ("phrasings", entry_id, key, "<key>"), f"unknown field '{key}' (known: {known})"
+                )
+            else:
+                entries[index[entry_id]][key] = given[key]
+    for path, place in phrasing_lines.items():
+        if len(path) > 2 and path[1] in index and path[2] in PHRASING_FIELDS:
+            lines[("entries", index[path[1]], *path[2:])] = place
+    return merged, lines, problems
 
 
 class FileTooLarge(Exception):
@@ -478,37 +717,38 @@ def _beyond_limits(root: yaml.Node) -> Problem | None:
     return None
 
 
-def _index_lines(
-    node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]
-) -> list[Problem]:
-    """Record the line of every value by its path; report keys given twice in one mapping."""
-    lines[path] = node.start_mark.line + 1
+def _index_lines(node: yaml.Node, path: tuple[Any, ...], lines: Lines, file: Path) -> list[Problem]:
+    """Record the place of every value by its path; report keys given twice in one mapping."""
+    lines[path] = (file, node.start_mark.line + 1)
     problems = []
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
             key = key_node.value
             if key in seen:
-                problems.append(Problem(key_node.start_mark.line + 1, f"'{key}' is given twice"))
+                line = key_node.start_mark.line + 1
+                problems.append(Problem(line, f"'{key}' is given twice", file=file))
             seen.add(key)
-            problems += _index_lines(value_node, (*path, key), lines)
-            lines[(*path, key, "<key>")] = key_node.start_mark.line + 1
+            problems += _index_lines(value_node, (*path, key), lines, file)
+            lines[(*path, key, "<key>")] = (file, key_node.start_mark.line + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            problems += _index_lines(item, (*path, index), lines)
+            problems += _index_lines(item, (*path, index), lines, file)
     return problems
 
 
 class _Checker:
-    """Collects every problem in a parsed file, each with the line it stands on."""
+    """Collects every problem in a knowledge base's data, each with the file and line it
+    stands on; the data is in the one file's shape, whatever the layout."""
 
-    def __init__(self, path: Path, data: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> None:
-        self.path = path
+    def __init__(self, where: Layout, data: dict[str, Any], lines: Lines) -> None:
+        self.where = where
+        self.path = where.files[0]  # the file naming the article, which is beside it
         self.data = data
         self.lines = lines
         self.problems: list[Problem] = []
-        # content words of each entry phrasing -> (entry id, line, phrasing as written)
-        self.phrasing_keys: dict[tuple[str, ...], tuple[str, int, str]] = {}
+        # content words of each entry phrasing -> (entry id, place, phrasing as written)
+        self.phrasing_keys: dict[tuple[str, ...], tuple[str, Place, str]] = {}
         synonyms = data.get("synonyms")
         self.synonyms_map = text.SynonymMap(
             {
@@ -520,19 +760,27 @@ class _Checker:
             else {}
         )
 
-    def line(self, *path: Any) -> int:
+    def place(self, *path: Any) -> Place:
         while path and path not in self.lines:
             path = path[:-1]
-        return self.lines.get(path, 1)
+        return self.lines.get(path, (self.path, 1))
+
+    def cite(self, place: Place, here: tuple[Any, ...]) -> str:
+        """ "line 12", or "entries.yaml line 12" when it is in another file than `here`."""
+        file, line = place
+        return f"line {line}" if file == self.place(*here)[0] else f"{file.name} line {line}"
 
     def error(self, path: tuple[Any, ...], message: str) -> None:
-        self.problems.append(Problem(self.line(*path), message))
+        file, line = self.place(*path)
+        self.problems.append(Problem(line, message, file=file))
 
     def warn(self, path: tuple[Any, ...], message: str) -> None:
-        self.problems.append(Problem(self.line(*path), message, warning=True))
+        file, line = self.place(*path)
+        self.problems.append(Problem(line, message, warning=True, file=file))
 
     def run(self) -> list[Problem]:
-        self.fields((), self.data, TOP_FIELDS, REQUIRED_TOP, "the file")
+        if not self.where.folder:  # a folder's files had their fields checked one by one
+            self.fields((), self.data, TOP_FIELDS, REQUIRED_TOP, "the file")
         source = self.source()
         self.section("clinic", CLINIC_FIELDS, REQUIRED_CLINIC)
         self.section("messages", MESSAGE_FIELDS, REQUIRED_MESSAGES)
@@ -643,7 +891,7 @@ class _Checker:
         if not isinstance(entries, list) or not entries:
             self.error(("entries",), "'entries' must be a non-empty list")
             return
-        ids: dict[str, int] = {}
+        ids: dict[str, Place] = {}
         alternates = self.phrasing_keys
         covered: list[str] = []
         # Once, not per entry: per entry, a long article made the check quadratic.
@@ -661,7 +909,7 @@ class _Checker:
             self.phrasings(path, name, entry, alternates)
             if not entry.get("alternates"):
                 self.warn(
-                    path,
+                    (*path, "alternates"),  # where they go: phrasings.yaml, in a folder
                     f"entry '{name}' has no alternates yet: write the ways patients really "
                     "ask it (at least 12), or it will only match its question's own words",
                 )
@@ -682,7 +930,9 @@ class _Checker:
                     f"the answer of '{name}' is not found word for word in the source article",
                 )
         answers = {
-            entry.get("id"): entry.get("answer") for entry in entries if isinstance(entry, dict)
+            entry["id"]: entry.get("answer")
+            for entry in entries
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str)
         }
         for index, entry in enumerate(entries):
             if isinstance(entry, dict):
@@ -708,22 +958,23 @@ class _Checker:
                 "decline with the clinic's contact",
             )
 
-    def entry_id(self, path: tuple[Any, ...], entry_id: str, ids: dict[str, int]) -> None:
+    def entry_id(self, path: tuple[Any, ...], entry_id: str, ids: dict[str, Place]) -> None:
         if not ID_PATTERN.match(entry_id):
             self.error(path, f"id '{entry_id}' may use only a-z, 0-9 and '-'")
         if len(entry_id.encode()) > MAX_ID_BYTES:
             self.error(path, f"id '{entry_id}' is over {MAX_ID_BYTES} bytes")
         if entry_id in ids:
-            self.error(path, f"id '{entry_id}' is already used on line {ids[entry_id]}")
+            used = self.cite(ids[entry_id], path)
+            self.error(path, f"id '{entry_id}' is already used on {used}")
         else:
-            ids[entry_id] = self.line(*path)
+            ids[entry_id] = self.place(*path)
 
     def phrasings(
         self,
         path: tuple[Any, ...],
         name: str,
         entry: dict[str, Any],
-        seen: dict[tuple[str, ...], tuple[str, int, str]],
+        seen: dict[tuple[str, ...], tuple[str, Place, str]],
     ) -> None:
         for field_name in ("question", "alternates", "keywords"):
             values = entry.get(field_name, [])
@@ -746,19 +997,19 @@ class _Checker:
                 if not key:
                     self.error(item_path, f"{what} '{value}' has only common words")
                 elif key in seen and seen[key][0] != name:
-                    owner, line, original = seen[key]
+                    owner, place, original = seen[key]
                     self.error(
                         item_path,
                         f"{what} '{value}' reads the same as '{original}' "
-                        f"on '{owner}' (line {line})",
+                        f"on '{owner}' ({self.cite(place, item_path)})",
                     )
-                seen.setdefault(key, (name, self.line(*item_path), value))
+                seen.setdefault(key, (name, self.place(*item_path), value))
 
     def related(
         self,
         path: tuple[Any, ...],
         entry: dict[str, Any],
-        ids: dict[str, int],
+        ids: dict[str, Place],
         answers: dict[Any, Any],
     ) -> None:
         related = entry.get("related", [])
@@ -766,7 +1017,9 @@ class _Checker:
             self.error((*path, "related"), "'related' must be a list of entry ids")
             return
         for position, other in enumerate(related):
-            if other not in ids:
+            if not isinstance(other, str):
+                self.error((*path, "related", position), "'related' must be a list of entry ids")
+            elif other not in ids:
                 self.error((*path, "related", position), f"related id '{other}' does not exist")
             elif other == entry.get("id"):
                 self.error((*path, "related", position), "an entry cannot be related to itself")
@@ -795,10 +1048,12 @@ class _Checker:
                 for position, alternate in enumerate(alternates):
                     owner = self.phrasing_keys.get(self.synonyms_map.content(alternate))
                     if owner is not None:
+                        at = (*path, "alternates", position)
                         self.error(
-                            (*path, "alternates", position),
-                            f"unanswered '{alternate}' reads the same as '{owner[2]}' "
-                            f"on '{owner[0]}' (line {owner[1]}): the bot cannot tell them apart",
+                            at,
+                            f"unanswered '{alternate}' reads the same as '{owner[2]}' on "
+                            f"'{owner[0]}' ({self.cite(owner[1], at)}): the bot cannot tell "
+                            "them apart",
                         )
 
     def coverage(self, source: str, answers: list[str]) -> None:
@@ -834,8 +1089,8 @@ def declined_ids(data: dict[str, Any], clinic: dict[str, str]) -> frozenset[str]
     )
 
 
-def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
-    source_path = path.parent / data["source"]
+def _build(where: Layout, data: dict[str, Any]) -> KnowledgeBase:
+    source_path = where.files[0].parent / data["source"]
     clinic = {k: v.strip() for k, v in data["clinic"].items()}
     entries: list[Entry] = []
     # A clinic entry whose details are not filled in is declined, with the contact,
@@ -867,7 +1122,7 @@ def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
         for item in data.get("unanswered") or ()
     ) + tuple(declined)
     return KnowledgeBase(
-        path=path,
+        path=where.path,
         source_text=read_limited(source_path, MAX_ARTICLE_BYTES),
         clinic=Clinic(**clinic),
         messages=Messages(**{k: v.strip() for k, v in data["messages"].items()}),
@@ -878,4 +1133,5 @@ def _build(path: Path, data: dict[str, Any]) -> KnowledgeBase:
         entries=tuple(entries),
         unanswered=unanswered,
         source_name=data["source"],
+        paths=(*where.files, source_path),
     )

@@ -25,14 +25,13 @@ FILLED = {
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> knowledge.KnowledgeBase:
     """The shipped knowledge base with the clinic's details filled in."""
-    folder = tmp_path_factory.mktemp("filled")
-    source = knowledge.DEFAULT_PATH
-    shutil.copy(source.parent / "ketamine-ocd-article.txt", folder)
-    content = source.read_text(encoding="utf-8")
+    folder = Path(shutil.copytree(knowledge.DEFAULT_PATH, tmp_path_factory.mktemp("filled") / "kb"))
+    clinic = folder / "clinic.yaml"
+    content = clinic.read_text(encoding="utf-8")
     for placeholder, value in FILLED.items():
         content = content.replace(placeholder, value, 1)
-    (folder / "ketamine-ocd.yaml").write_text(content, encoding="utf-8")
-    return knowledge.load(folder / "ketamine-ocd.yaml")
+    clinic.write_text(content, encoding="utf-8")
+    return knowledge.load(folder)
 
 
 @pytest.mark.parametrize("message", ["hours", "what are your hours", "when are you open"])

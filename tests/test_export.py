@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -220,3 +221,13 @@ def test_sheet_of_the_conftest_knowledge_base(write_kb: WriteKb) -> None:
 def test_export_refuses_an_unknown_format(kb: knowledge.KnowledgeBase) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export.export(kb, "pdf")
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_the_folder_and_the_single_file_it_came_from_export_the_same_sheet(
+    tmp_path: Path, kb: knowledge.KnowledgeBase, fmt: str
+) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "kb-single-file.yaml", tmp_path / "kb.yaml")
+    shutil.copy(knowledge.DEFAULT_PATH / kb.source_name, tmp_path)
+    single = knowledge.load(tmp_path / "kb.yaml")
+    assert export.export(kb, fmt) == export.export(single, fmt)

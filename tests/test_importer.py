@@ -93,10 +93,11 @@ ARTICLES = {"md": MARKDOWN, "html": HTML, "txt": TEXT}
 
 
 def import_article(folder: Path, content: str, suffix: str) -> tuple[Path, list]:
-    """Write an article, import it beside itself; return the draft's path and problems."""
+    """Write an article, import it into a folder beside it; return the draft's folder
+    and its problems."""
     article = folder / f"guide.{suffix}"
     article.write_text(content, encoding="utf-8")
-    output = folder / "guide.yaml"
+    output = folder / "guide"
     return output, importer.write_draft(article, output)
 
 
@@ -104,8 +105,17 @@ def errors(problems: list[knowledge.Problem]) -> list[knowledge.Problem]:
     return [problem for problem in problems if not problem.warning]
 
 
-def entries(path: Path) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]
+def read(folder: Path, name: str) -> str:
+    return (folder / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def entries(folder: Path) -> list[dict]:
+    return yaml.safe_load(read(folder, "entries"))["entries"]
+
+
+def drafted(folder: Path) -> str:
+    """Every file of the draft, one after the other."""
+    return "".join(read(folder, name.removesuffix(".yaml")) for name in knowledge.FOLDER_FILES)
 
 
 @pytest.mark.parametrize("suffix", ["md", "html", "txt"])
@@ -144,38 +154,88 @@ def test_markup_article_gets_a_plain_text_source_beside_the_draft(
     tmp_path: Path, suffix: str
 ) -> None:
     output, _ = import_article(tmp_path, ARTICLES[suffix], suffix)
-    source = tmp_path / knowledge.load(output).source_name
-    assert source.suffix == ".txt"
-    assert source.parent == tmp_path
+    source = output / knowledge.load(output).source_name
+    assert source.name == "guide.txt"
+    assert source.is_file()
     rendered = source.read_text(encoding="utf-8")
     assert rendered.startswith("What is ketamine therapy?\n\nKetamine is a medicine")
     for markup in ("#", "<", "&amp;", "&ldquo;", "*single*", "](", "----"):
         assert markup not in rendered
 
 
-def test_text_article_beside_the_draft_is_its_own_source(tmp_path: Path) -> None:
-    output, _ = import_article(tmp_path, TEXT, "txt")
-    assert knowledge.load(output).source_name == "guide.txt"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["guide.txt", "guide.yaml"]
+def test_text_article_in_the_folder_is_its_own_source(tmp_path: Path) -> None:
+    article = tmp_path / "guide.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    assert errors(importer.write_draft(article, tmp_path)) == []
+    assert knowledge.load(tmp_path).source_name == "guide.txt"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "clinic.yaml",
+        "entries.yaml",
+        "guide.txt",
+        "phrasings.yaml",
+        "settings.yaml",
+    ]
+
+
+def test_draft_is_a_folder_of_the_four_files_and_the_article(tmp_path: Path) -> None:
+    output, problems = import_article(tmp_path, MARKDOWN, "md")
+    assert sorted(path.name for path in output.iterdir()) == [
+        "clinic.yaml",
+        "entries.yaml",
+        "guide.txt",
+        "phrasings.yaml",
+        "settings.yaml",
+    ]
+    assert {problem.file.name for problem in problems if problem.file} <= {
+        "entries.yaml",
+        "clinic.yaml",
+        "phrasings.yaml",
+    }
+
+
+def test_draft_goes_into_the_folder_of_an_entries_yaml_output(tmp_path: Path) -> None:
+    article = tmp_path / "guide.md"
+    article.write_text(MARKDOWN, encoding="utf-8")
+    assert errors(importer.write_draft(article, tmp_path / "kb" / "entries.yaml")) == []
+    assert len(knowledge.load(tmp_path / "kb").entries) == 5
+
+
+def test_draft_will_not_overwrite_a_knowledge_base(tmp_path: Path) -> None:
+    output, _ = import_article(tmp_path, MARKDOWN, "md")
+    before = read(output, "phrasings")
+    with pytest.raises(FileExistsError, match=r"entries\.yaml exists"):
+        importer.write_draft(tmp_path / "guide.md", output)
+    assert read(output, "phrasings") == before
+
+
+def test_draft_refuses_an_output_named_like_a_yaml_file(tmp_path: Path) -> None:
+    article = tmp_path / "guide.md"
+    article.write_text(MARKDOWN, encoding="utf-8")
+    with pytest.raises(ValueError, match="the draft is a folder"):
+        importer.write_draft(article, tmp_path / "draft.yaml")
+    assert sorted(tmp_path.iterdir()) == [article]
 
 
 def test_text_article_elsewhere_is_copied_verbatim_beside_the_draft(tmp_path: Path) -> None:
     article = tmp_path / "inbox" / "new article.txt"
     article.parent.mkdir()
     article.write_bytes(TEXT.replace("\n", "\r\n").encode("utf-8"))
-    output = tmp_path / "kb" / "clinic.yaml"
+    output = tmp_path / "kb"
     assert errors(importer.write_draft(article, output)) == []
-    source = output.parent / knowledge.load(output).source_name
+    source = output / knowledge.load(output).source_name
+    assert source.name == "new article.txt"
     assert source.read_bytes() == article.read_bytes()
 
 
 def test_write_draft_will_not_overwrite_another_file_of_the_source_name(tmp_path: Path) -> None:
-    (tmp_path / "guide-article.txt").write_text("Someone else's notes.\n", encoding="utf-8")
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "guide.txt").write_text("Someone else's notes.\n", encoding="utf-8")
     with pytest.raises(FileExistsError):
         import_article(tmp_path, MARKDOWN, "md")
-    assert (tmp_path / "guide-article.txt").read_text(encoding="utf-8") == (
+    assert (tmp_path / "guide" / "guide.txt").read_text(encoding="utf-8") == (
         "Someone else's notes.\n"
     )
+    assert sorted(path.name for path in (tmp_path / "guide").iterdir()) == ["guide.txt"]
 
 
 @pytest.mark.parametrize("suffix", ["md", "html", "txt"])
@@ -198,8 +258,8 @@ def test_every_paragraph_appears_verbatim_in_the_answers(tmp_path: Path, suffix:
 
 def test_html_leaves_out_scripts_styles_navigation_and_footer(tmp_path: Path) -> None:
     output, _ = import_article(tmp_path, HTML, "html")
-    draft = output.read_text(encoding="utf-8")
-    source = (tmp_path / "guide-article.txt").read_text(encoding="utf-8")
+    draft = drafted(output)
+    source = (output / "guide.txt").read_text(encoding="utf-8")
     for hidden in ("What is in the script", "color: red", "Navigation link", "Copyright footer"):
         assert hidden not in draft
         assert hidden not in source
@@ -239,7 +299,7 @@ def test_markdown_text_before_any_heading_gets_an_entry(tmp_path: Path) -> None:
     assert errors(problems) == []
     first = knowledge.load(output).entries[0]
     assert first.answer == "Our clinic offers infusions every weekday."
-    assert importer.TODO_QUESTION in output.read_text(encoding="utf-8")
+    assert importer.TODO_QUESTION in read(output, "entries")
 
 
 def test_ids_are_unique_valid_and_short_for_long_and_duplicate_headings(tmp_path: Path) -> None:
@@ -269,23 +329,26 @@ def test_headings_that_read_the_same_get_questions_told_apart(tmp_path: Path) ->
     assert questions[0] == "What about Overview?"
     assert questions[1] == "What about Overview (Aftercare)?"
     assert questions[2].startswith("What is it (")
-    assert output.read_text(encoding="utf-8").count("words in brackets tell it apart") == 2
+    assert read(output, "entries").count("words in brackets tell it apart") == 2
 
 
 def test_every_entry_has_the_alternates_todo_above_empty_lists(tmp_path: Path) -> None:
     output, _ = import_article(tmp_path, MARKDOWN, "md")
-    lines = output.read_text(encoding="utf-8").splitlines()
+    lines = read(output, "phrasings").splitlines()
     todo = "    # TODO: write at least 12 alternates: the ways patients really ask this"
     assert lines.count(todo) == 5
+    ids = []
     for index, line in enumerate(lines):
         if line == todo:
+            ids.append(lines[index - 1].strip().removesuffix(":"))
             assert lines[index + 1 : index + 3] == ["    alternates: []", "    keywords: []"]
+    assert ids == [entry["id"] for entry in entries(output)]
     assert [entry["related"] for entry in entries(output)] == [[]] * 5
 
 
 def test_non_question_heading_gets_an_entry_with_the_check_todo(tmp_path: Path) -> None:
     output, _ = import_article(tmp_path, MARKDOWN, "md")
-    lines = output.read_text(encoding="utf-8").splitlines()
+    lines = read(output, "entries").splitlines()
     index = lines.index("    question: What about Side Effects?")
     assert lines[index - 1] == "    # TODO: check this question"
     assert lines.count("    # TODO: check this question") == 1  # question headings need none
@@ -310,14 +373,17 @@ def test_question_headings_are_recognised(heading: str, question: bool) -> None:
 
 def test_draft_has_placeholders_and_the_real_files_settings(tmp_path: Path) -> None:
     output, problems = import_article(tmp_path, MARKDOWN, "md")
-    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    data = {}
+    for name in knowledge.FOLDER_FILES:
+        data.update(yaml.safe_load(read(output, name.removesuffix(".yaml"))))
     assert data["clinic"] == {
         "name": "[CLINIC NAME]",
         "phone": "[CLINIC PHONE]",
         "booking_url": "[BOOKING LINK]",
         "hours": "[OPENING HOURS]",
     }
-    real = yaml.safe_load(knowledge.DEFAULT_PATH.read_text(encoding="utf-8"))
+    real = knowledge.contents(knowledge.DEFAULT_PATH)
+    assert real is not None
     assert data["matching"] == real["matching"]
     assert data["messages"]["crisis"] == real["messages"]["crisis"]
     assert "988" in data["messages"]["crisis"] and "911" in data["messages"]["crisis"]
@@ -327,7 +393,7 @@ def test_draft_has_placeholders_and_the_real_files_settings(tmp_path: Path) -> N
 
 def test_header_says_it_is_a_draft_and_what_to_do_next(tmp_path: Path) -> None:
     output, _ = import_article(tmp_path, MARKDOWN, "md")
-    header = output.read_text(encoding="utf-8").split("version: 1")[0]
+    header = read(output, "entries").split("version: 1")[0]
     assert header.startswith("# DRAFT")
     for step in ("alternates", "[BRACKETED]", "`faqbot check`"):
         assert step in header
@@ -335,7 +401,7 @@ def test_header_says_it_is_a_draft_and_what_to_do_next(tmp_path: Path) -> None:
 
 def test_answers_are_wrapped_like_the_real_file(tmp_path: Path) -> None:
     output, _ = import_article(tmp_path, MARKDOWN, "md")
-    text = output.read_text(encoding="utf-8")
+    text = drafted(output)
     assert "    answer: >-\n      Ketamine is a medicine" in text
     assert max(len(line) for line in text.splitlines()) <= 92
 
@@ -364,10 +430,10 @@ def test_yaml_special_characters_survive_the_draft(tmp_path: Path) -> None:
 def test_shipped_article_drafts_without_errors(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(
-        (knowledge.DEFAULT_PATH.parent / "ketamine-ocd-article.txt").read_text(encoding="utf-8"),
+        (knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    problems = importer.write_draft(article, tmp_path / "draft.yaml")
+    problems = importer.write_draft(article, tmp_path / "draft")
     assert errors(problems) == []
     assert [p for p in problems if "no answer covers" in p.message] == []
 
@@ -426,7 +492,7 @@ def test_write_draft_refuses_before_writing_anything(
     article = tmp_path / name
     article.write_bytes(content)
     with pytest.raises(importer.ArticleError) as raised:
-        importer.write_draft(article, tmp_path / "out" / "draft.yaml")
+        importer.write_draft(article, tmp_path / "out" / "draft")
     assert str(raised.value).startswith(str(article)) and complaint in str(raised.value)
     assert "\n" not in str(raised.value)
     assert sorted(tmp_path.iterdir()) == [article]
@@ -435,5 +501,5 @@ def test_write_draft_refuses_before_writing_anything(
 def test_a_headingless_html_article_still_drafts(tmp_path: Path) -> None:
     article = tmp_path / "a.html"
     article.write_text("<p>Ketamine is given by infusion over forty minutes.</p>")
-    problems = importer.write_draft(article, tmp_path / "a.yaml")
+    problems = importer.write_draft(article, tmp_path / "a")
     assert not [problem for problem in problems if not problem.warning]

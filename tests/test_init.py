@@ -28,10 +28,10 @@ FIELDS = ("name", "phone", "booking_url", "hours", "address")
 
 @pytest.fixture
 def kb_file(tmp_path: Path) -> Path:
-    """A copy of the shipped knowledge base and its article in a temporary folder."""
-    shutil.copy(knowledge.DEFAULT_PATH, tmp_path / knowledge.DEFAULT_PATH.name)
-    shutil.copy(ROOT / "faq" / "ketamine-ocd-article.txt", tmp_path / "ketamine-ocd-article.txt")
-    return tmp_path / knowledge.DEFAULT_PATH.name
+    """A copy of the shipped knowledge base (as one file) and its article in a temporary folder."""
+    shutil.copy(ROOT / "tests" / "data" / "kb-single-file.yaml", tmp_path / "ketamine-ocd.yaml")
+    shutil.copy(knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt", tmp_path)
+    return tmp_path / "ketamine-ocd.yaml"
 
 
 def init(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +15,48 @@ from faq import knowledge
 from tests.conftest import ARTICLE, VALID_KB
 
 WriteKb = Callable[..., Path]
+WriteFolder = Callable[..., Path]
+SINGLE_FILE = Path(__file__).parent / "data" / "kb-single-file.yaml"
+
+# VALID_KB in the folder layout, line for line where each value went.
+FOLDER = {
+    "entries.yaml": """\
+version: 1
+source: article.txt
+entries:
+  - id: what-is-ketamine
+    question: What is ketamine?
+    answer: Ketamine is a medicine used for sedation. It is given by a doctor.
+    related: [how-fast]
+  - id: how-fast
+    question: How fast does it work?
+    answer: Many patients feel better within hours of a single infusion.
+""",
+    "clinic.yaml": """\
+clinic:
+  name: Test Clinic
+  phone: "555-0100"
+messages:
+  welcome: Welcome to {name}.
+  disclaimer: Not medical advice.
+  no_answer: Sorry, call {phone}.
+  crisis: Call 988 or 911.
+""",
+    "phrasings.yaml": """\
+phrasings:
+  what-is-ketamine:
+    alternates:
+      - what is special k
+      - ketamine medicine
+  how-fast:
+    alternates:
+      - how quickly will i feel better
+""",
+    "settings.yaml": """\
+synonyms:
+  ketamine: [special k]
+""",
+}
 
 
 def errors(path: Path) -> list[knowledge.Problem]:
@@ -248,7 +292,7 @@ def test_shipped_answers_cover_every_sentence_of_the_article(
 def test_shipped_knowledge_base_keeps_its_article_beside_it(
     kb: knowledge.KnowledgeBase,
 ) -> None:
-    assert (knowledge.DEFAULT_PATH.parent / "ketamine-ocd-article.txt").is_file()
+    assert (knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt").is_file()
     assert "ketamine" in kb.source_text
 
 
@@ -322,12 +366,12 @@ def test_a_file_of_a_million_tiny_values_is_refused_before_it_is_built(
 
 def test_the_article_is_read_within_its_limit_when_building(write_kb: WriteKb) -> None:
     path = write_kb()
-    data, problems = knowledge._read(path)
+    data, problems = knowledge._read(knowledge.layout(path))
     assert data is not None and not problems
     # Replaced between the check and the build, as a save in progress would.
     (path.parent / "article.txt").write_text("x" * (knowledge.MAX_ARTICLE_BYTES + 1))
     with pytest.raises(knowledge.FileTooLarge):
-        knowledge._build(path, data)
+        knowledge._build(knowledge.layout(path), data)
 
 
 def test_load_isolated_gives_the_same_knowledge_base(write_kb: WriteKb) -> None:
@@ -372,3 +416,210 @@ def test_a_file_dropping_over_a_third_of_the_entries_is_held(
     fewer = dataclasses.replace(kb, entries=kb.entries[:5])
     assert "5 entries where the bot serves 16" in (knowledge.shrinkage(kb, fewer) or "")
     assert knowledge.shrinkage(kb, kb) is None
+
+
+# The folder layout: entries, clinic, phrasings and settings in files of their own.
+
+
+@pytest.fixture
+def write_folder(tmp_path: Path) -> WriteFolder:
+    """Write the FOLDER knowledge base, a file replaced where given; return the folder."""
+
+    def write(**replaced: str) -> Path:
+        folder = tmp_path / "kb"
+        folder.mkdir(exist_ok=True)
+        (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+        for name, content in FOLDER.items():
+            content = replaced.get(name.removesuffix(".yaml"), content)
+            (folder / name).write_text(content, encoding="utf-8")
+        return folder
+
+    return write
+
+
+def located(problems: list[knowledge.Problem]) -> list[tuple[str, int]]:
+    return [(problem.file.name if problem.file else "", problem.line) for problem in problems]
+
+
+def test_the_shipped_folder_holds_what_the_single_file_held(
+    tmp_path: Path, kb: knowledge.KnowledgeBase
+) -> None:
+    shutil.copy(SINGLE_FILE, tmp_path / "kb.yaml")
+    shutil.copy(knowledge.DEFAULT_PATH / kb.source_name, tmp_path)
+    single = knowledge.load(tmp_path / "kb.yaml")
+    assert [entry.id for entry in kb.entries] == [entry.id for entry in single.entries]
+    for entry, before in zip(kb.entries, single.entries, strict=True):
+        assert entry == before  # question, answer, alternates, keywords, related, source
+    assert kb.unanswered == single.unanswered
+    assert (kb.matching, kb.synonyms) == (single.matching, single.synonyms)
+    assert (kb.clinic, kb.messages) == (single.clinic, single.messages)
+    assert (kb.source_name, kb.source_text) == (single.source_name, single.source_text)
+
+
+def test_a_single_file_knowledge_base_still_checks_clean(tmp_path: Path) -> None:
+    shutil.copy(SINGLE_FILE, tmp_path / "kb.yaml")
+    shutil.copy(knowledge.DEFAULT_PATH / "ketamine-ocd-article.txt", tmp_path)
+    assert errors(tmp_path / "kb.yaml") == []
+
+
+def test_folder_has_no_problems_and_loads_like_the_single_file(
+    write_folder: WriteFolder, write_kb: WriteKb
+) -> None:
+    folder = write_folder()
+    assert knowledge.check(folder) == []
+    kb, single = knowledge.load(folder), knowledge.load(write_kb())
+    assert kb.entries == single.entries and kb.synonyms == single.synonyms
+    assert kb.path == folder
+
+
+def test_folder_loads_from_its_entries_file_too(write_folder: WriteFolder) -> None:
+    folder = write_folder()
+    assert knowledge.load(folder / "entries.yaml") == knowledge.load(folder)
+
+
+def test_paths_are_every_file_read_the_article_last(write_folder: WriteFolder) -> None:
+    folder = write_folder()
+    names = ["entries.yaml", "clinic.yaml", "phrasings.yaml", "settings.yaml", "article.txt"]
+    assert knowledge.load(folder).paths == tuple(folder / name for name in names)
+
+
+@pytest.mark.parametrize("name", ["phrasings.yaml", "settings.yaml", "article.txt"])
+def test_digest_changes_when_any_file_changes(write_folder: WriteFolder, name: str) -> None:
+    kb = knowledge.load(write_folder())
+    before = kb.digest()
+    with (kb.path / name).open("a", encoding="utf-8") as file:
+        file.write("\n# edited\n")
+    assert kb.digest() != before
+
+
+def test_digest_is_of_the_files_contents(write_kb: WriteKb) -> None:
+    kb = knowledge.load(write_kb())
+    combined = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in kb.paths))
+    assert kb.digest() == combined.hexdigest()[:16]
+
+
+def test_alternate_for_an_unknown_id_is_reported_in_phrasings_yaml(
+    write_folder: WriteFolder,
+) -> None:
+    folder = write_folder(phrasings=FOLDER["phrasings.yaml"].replace("how-fast:", "how-slow:"))
+    found = errors(folder)
+    assert located(found) == [("phrasings.yaml", 6)]
+    assert "phrasings for 'how-slow', but no entry in entries.yaml has that id" in (
+        found[0].message
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "line", "says"),
+    [
+        ("entries", "related: [how-fast]", "related: [nope]", 7, "related id 'nope'"),
+        ("clinic", "Sorry, call {phone}.", "Sorry, call {phon}.", 7, "unknown placeholder"),
+        ("phrasings", "ketamine medicine", "what is it", 5, "only common words"),
+        ("settings", "synonyms:", "matching:\n  margin: 140\nsynonyms:", 2, "margin"),
+    ],
+)
+def test_each_problem_is_reported_with_its_own_file_and_line(
+    write_folder: WriteFolder, name: str, old: str, new: str, line: int, says: str
+) -> None:
+    content = FOLDER[f"{name}.yaml"]
+    problem = only_error(write_folder(**{name: content.replace(old, new)}))
+    assert located([problem]) == [(f"{name}.yaml", line)] and says in problem.message
+    assert problem.located(Path("kb")).startswith(f"{problem.file}:line {line}: error: ")
+
+
+def test_a_phrasing_like_another_files_question_names_that_file(
+    write_folder: WriteFolder,
+) -> None:
+    phrasings = FOLDER["phrasings.yaml"] + "      - what is the special k please\n"
+    problem = only_error(write_folder(phrasings=phrasings))
+    assert located([problem]) == [("phrasings.yaml", 9)]
+    assert "reads the same as 'What is ketamine?' on 'what-is-ketamine' (entries.yaml line 5)" in (
+        problem.message
+    )
+
+
+def test_alternates_written_in_entries_yaml_are_sent_to_phrasings_yaml(
+    write_folder: WriteFolder,
+) -> None:
+    entries = FOLDER["entries.yaml"].replace(
+        "    related: [how-fast]\n", "    related: [how-fast]\n    alternates: [ketamine drug]\n"
+    )
+    problem = only_error(write_folder(entries=entries))
+    assert located([problem]) == [("entries.yaml", 8)]
+    assert "'alternates' go in phrasings.yaml" in problem.message
+
+
+def test_a_field_in_the_wrong_file_says_where_it_belongs(write_folder: WriteFolder) -> None:
+    problem = only_error(write_folder(entries=FOLDER["entries.yaml"] + "synonyms: {}\n"))
+    assert located([problem]) == [("entries.yaml", 11)]
+    assert "unknown field 'synonyms': it belongs in settings.yaml" in problem.message
+
+
+def test_a_missing_file_of_the_folder_is_named(write_folder: WriteFolder) -> None:
+    folder = write_folder()
+    (folder / "settings.yaml").unlink()
+    problem = only_error(folder)
+    assert problem.file == folder / "settings.yaml"
+    assert "the folder has no settings.yaml" in problem.message
+
+
+@pytest.mark.parametrize("name", ["entries", "clinic", "phrasings", "settings"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "key: [unclosed\n",
+        "- a list\n",
+        "",
+        "just text\n",
+        "entries: 7\nclinic: [1]\nmessages: text\nphrasings: [x]\nmatching: {margin: x}\n",
+        "phrasings: {what-is-ketamine: [a], how-fast: {alternates: 3, keywords: {a: b}}}\n",
+        "entries: [7, {id: [x]}, {id: how-fast, alternates: {}}]\nsource: 3\n",
+        "unanswered: [{topic: x, alternates: [what is special k]}]\n",
+        bomb(),
+        "k: " + "[" * 50 + "]" * 50 + "\n",
+    ],
+    ids=[
+        "syntax",
+        "list",
+        "empty",
+        "scalar",
+        "wrong-types",
+        "bad-phrasings",
+        "bad-entries",
+        "clash",
+        "alias-bomb",
+        "deep",
+    ],
+)
+def test_any_content_in_any_file_is_reported_never_a_crash(
+    write_folder: WriteFolder, name: str, content: str
+) -> None:
+    folder = write_folder(**{name: content})
+    found = errors(folder)
+    assert found and all(problem.file == folder / f"{name}.yaml" for problem in found[:1])
+    assert all(problem.file is not None and problem.file.parent == folder for problem in found)
+    with pytest.raises(knowledge.KnowledgeBaseError):
+        knowledge.load(folder)
+
+
+def test_check_reads_the_changed_text_in_place_of_the_file(write_folder: WriteFolder) -> None:
+    folder = write_folder()
+    changed = FOLDER["phrasings.yaml"].replace("how-fast:", "how-slow:")
+    changes = {folder / "phrasings.yaml": changed}
+    [problem] = [p for p in knowledge.check(folder, changes=changes) if not p.warning]
+    assert "how-slow" in problem.message
+    assert knowledge.check(folder) == []
+
+
+def test_layout_names_the_file_holding_each_field(write_folder: WriteFolder) -> None:
+    folder = write_folder()
+    where = knowledge.layout(folder / "entries.yaml")
+    assert where.path == folder and where.folder
+    assert where.file_of("alternates") == folder / "phrasings.yaml"
+    assert where.file_of("messages") == folder / "clinic.yaml"
+    assert knowledge.layout(folder / "old.yaml").file_of("alternates") == folder / "old.yaml"
+
+
+def test_load_isolated_loads_a_folder(write_folder: WriteFolder) -> None:
+    folder = write_folder()
+    assert knowledge.load_isolated(folder) == knowledge.load(folder)

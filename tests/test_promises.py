@@ -287,7 +287,7 @@ def test_a_good_dotenv_still_fills_in_settings(tmp_path: Path) -> None:
 
 
 def test_check_takes_kb_like_every_command() -> None:
-    result = faqbot("check", "--kb", "faq/ketamine-ocd.yaml")
+    result = faqbot("check", "--kb", "faq/kb")
     assert result.returncode == 0
     assert "OK, 16 entries" in result.stdout
 
@@ -296,7 +296,7 @@ def test_check_of_a_missing_file_is_status_2(tmp_path: Path) -> None:
     assert f"no knowledge base at {tmp_path / 'x.yaml'}" in refusal(
         faqbot("check", "--kb", str(tmp_path / "x.yaml"))
     )
-    assert "(it is a folder)" in refusal(faqbot("check", str(tmp_path)))
+    assert "(a folder holds entries.yaml" in refusal(faqbot("check", str(tmp_path)))
 
 
 def test_ask_with_a_missing_kb_is_one_line(tmp_path: Path) -> None:
