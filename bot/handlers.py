@@ -25,7 +25,7 @@ from bot import engine, render
 from bot.analytics import is_token
 from bot.config import Settings
 from bot.recorder import REPORT_CALL_SECONDS, Recorder, StoreUnavailable
-from faq import knowledge
+from faq import knowledge, view
 from faq.embedding import Encoder
 from faq.knowledge import KnowledgeBase
 from faq.reply import SAFETY_KINDS, Kind, Reply
@@ -370,12 +370,11 @@ async def inline_query(update: Update, context: Context) -> None:
     # the article does not answer (an empty list looked like the bot was down).
     reply = engine.matcher.reply(text) if text else None
     if reply is not None and reply.kind in SAFETY_KINDS:
-        results.append(_card(engine, "crisis", "Crisis resources", engine.kb.messages.crisis))
+        crisis = view.crisis(engine.kb, reply.language)  # in Spanish first for Spanish
+        results.append(_card("crisis", "Crisis resources", crisis.paragraphs))
     if reply is not None and reply.kind is Kind.NO_MATCH:
-        no_answer = engine.kb.messages.no_answer
-        results.append(
-            _card(engine, "no-answer", "No approved answer: refer to the clinic", no_answer)
-        )
+        no_answer = view.no_answer(engine.kb).paragraphs
+        results.append(_card("no-answer", "No approved answer: refer to the clinic", no_answer))
     if text:
         entries = [match.entry for match in engine.matcher.search(text, INLINE_MATCHES)]
         LOGGER.info("inline: %d results", len(entries))
@@ -396,9 +395,9 @@ async def inline_query(update: Update, context: Context) -> None:
     await inline.answer(results, cache_time=60, is_personal=False)
 
 
-def _card(engine: Engine, result_id: str, title: str, message: str) -> InlineQueryResultArticle:
-    """An inline result that sends one of the clinic's own messages."""
-    said = engine.renderer.text(message)
+def _card(result_id: str, title: str, paragraphs: tuple[str, ...]) -> InlineQueryResultArticle:
+    """An inline result that sends the clinic's own words, as the reply's view holds them."""
+    said = "\n\n".join(paragraphs)
     return InlineQueryResultArticle(
         id=result_id,
         title=title,

@@ -308,3 +308,10 @@ async def test_inline_crisis_or_concern_puts_the_crisis_card_first(application, 
     for text in ("i want to die", "I'll soon be at peace."):
         [first, *_] = await inline_results(application, recorder, text)
         assert first["id"] == "crisis"
+
+
+async def test_inline_spanish_crisis_card_says_it_in_spanish_first(application, recorder) -> None:
+    [first, *_] = await inline_results(application, recorder, "me quiero morir")
+    said = first["input_message_content"]["message_text"]
+    assert first["id"] == "crisis"
+    assert said.startswith("Si está pensando en el suicidio") and "988" in said
