@@ -39,6 +39,7 @@ class Outcome:
     passed: bool
     wrong_answer: bool  # answered, but not with the expected passage
     false_answer: bool  # answered a message that must not be answered
+    offered: bool = False  # the expected passage answered, or among the choices offered
 
     @property
     def false_alarm(self) -> bool:
@@ -59,9 +60,19 @@ class Report:
         found = self.by_label(label)
         return sum(o.passed for o in found) / len(found) if found else 1.0
 
+    def wrong_answer_rate(self) -> float:
+        """In-scope questions answered with another passage than the expected one."""
+        found = self.by_label("answer")
+        return sum(o.wrong_answer for o in found) / len(found) if found else 0.0
+
     def false_answer_rate(self) -> float:
         found = [o for o in self.outcomes if o.case.label in _MUST_NOT_ANSWER]
         return sum(o.false_answer for o in found) / len(found) if found else 0.0
+
+    def offered_rate(self) -> float:
+        """In-scope questions whose passage was answered or among "Did you mean"."""
+        found = self.by_label("answer")
+        return sum(o.offered for o in found) / len(found) if found else 1.0
 
     def misses(self) -> list[Outcome]:
         return [outcome for outcome in self.outcomes if not outcome.passed]
@@ -86,6 +97,8 @@ class Report:
                 "",
                 f"in-scope accuracy: {self.accuracy('answer'):.1%} "
                 f"(replies: {', '.join(f'{k} {n}' for k, n in kinds.most_common())})",
+                f"right passage answered or among the choices: {self.offered_rate():.1%}; "
+                f"wrong answers: {self.wrong_answer_rate():.1%}",
             ]
         lines.append("")
         for language in sorted({o.case.language for o in crises}):
@@ -177,8 +190,11 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> Report:
         reply = matcher.reply(case.text)
         match = reply.match if reply.kind is Kind.ANSWER else None
         answered = match is not None
-        right = match is not None and text.comparable(case.expect) in text.comparable(
-            match.entry.answer
+        expected = text.comparable(case.expect)
+        right = match is not None and expected in text.comparable(match.entry.answer)
+        choices = [] if reply.kind is not Kind.SUGGESTIONS else list(reply.suggestions)
+        offered = right or any(
+            expected in text.comparable(choice.entry.answer) for choice in choices
         )
         if case.label == "answer":
             passed = right
@@ -197,6 +213,7 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> Report:
                 passed,
                 wrong_answer=case.label == "answer" and answered and not right,
                 false_answer=case.label in _MUST_NOT_ANSWER and answered,
+                offered=case.label == "answer" and offered,
             )
         )
     return report

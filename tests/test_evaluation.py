@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from faq.evaluation import LABELS, Report, evaluate, load_cases
+from faq.evaluation import LABELS, Case, Report, evaluate, load_cases
 from faq.matcher import Matcher
 from faq.reply import Kind
 
@@ -57,3 +57,16 @@ def test_wrong_answers_are_rarer_than_declines(report: Report) -> None:
     in_scope = report.by_label("answer")
     wrong = sum(outcome.wrong_answer for outcome in in_scope)
     assert wrong / len(in_scope) <= 0.05
+
+
+def test_a_suggested_passage_counts_as_offered_but_not_as_answered(matcher: Matcher) -> None:
+    # "how long" alone is too short to answer; the relief passage is among the choices.
+    [outcome] = evaluate(
+        matcher, [Case("how long", "answer", "sustained relief from symptoms")]
+    ).outcomes
+    assert outcome.reply.kind is Kind.SUGGESTIONS
+    assert outcome.offered and not outcome.passed and not outcome.wrong_answer
+
+
+def test_the_right_passage_is_offered_for_nearly_every_in_scope_message(report: Report) -> None:
+    assert report.offered_rate() >= 0.95
