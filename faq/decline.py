@@ -96,7 +96,8 @@ def _speaks_of_law(passage: str, _: re.Match[str]) -> bool:
 def _speaks_of_causes(passage: str, _: re.Match[str]) -> bool:
     return bool(
         re.search(
-            r"\b(?:caus\w*|genes?|genetic\w*|inherit\w*|heredit\w*|risk factors?|brain)\b",
+            r"\b(?:caused by|causes? of|underl\w*|genes?|genetic\w*|inherit\w*|heredit\w*|"
+            r"risk factors?|brain)\b",
             passage,
             re.IGNORECASE,
         )
@@ -228,7 +229,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:will|would|could|can|does|is)\s+(?:it|this|ketamine|that|the\s+\w+)\s+"
             r"(?:\w+\s+)?(?:work|help|be\s+right|be\s+good)\s+(?:for\s+)?(?:me|you)\s*\W*$"
             r"|\bhow\s+likely\b.*\b(?:me|i)\b"
-            r"|\bis\s+(?:it|this|ketamine|\w+\s+therapy)\s+right\s+for\s+(?:me|you)\b"
+            r"|\bis\s+(?:it|this|ketamine|\w+\s+therapy)\s+(?:right\s+)?for\s+(?:me|you)\b"
+            r"|\b(?:it|this|ketamine|\w+\s+therapy)\s+is\s+(?:right\s+)?for\s+(?:me|you)\b"
+            r"|\b(?:is|would\s+be)\s+(?:it|this|ketamine|\w+\s+therapy)\s+safe\s+for\s+"
+            r"(?:me|everyone|everybody|anyone|all)\b"
             r"|\bdo\s+i\s+(?:have|suffer\s+from)\s+(?:ocd|an?\s+\w+\s+disorder|an?\s+ocd)\b",
             re.IGNORECASE,
         ),
@@ -238,6 +242,8 @@ RULES: tuple[Rule, ...] = (
             "How likely is it to help me?",
             "Is ketamine right for you?",
             "I wash my hands a lot, do I have OCD?",
+            "How do I know if ketamine is for me?",
+            "Is ketamine safe for everyone?",
         ),
         lookalikes=(
             "can ketamine work when nothing else has worked for me",
