@@ -113,7 +113,29 @@ def _names_the_other_drug(passage: str, ask: re.Match[str]) -> bool:
     return "interact" in folded or any(word[:6] in folded for word in named)
 
 
+def _tells_an_experience(passage: str, _: re.Match[str]) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:feel\w*|felt|experienc\w*|sensation\w*|like\s+to)\b",
+            passage,
+            re.IGNORECASE,
+        )
+    )
+
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        name="experience",
+        why="asks what something is like or feels like; a passage that does not tell how it "
+        "feels or goes does not say",
+        asks=re.compile(
+            r"\bwhat\s+(?:is|are|was|does|do|will)\s+(?:\w+\s+){1,6}(?:like|feel\s+like)\s*\W*$",
+            re.IGNORECASE,
+        ),
+        holds=_tells_an_experience,
+        examples=("What is a Ketamine Therapy Session Like?", "What Does OCD Actually Feel Like"),
+        lookalikes=("what is ketamine?", "what does ketamine do to the brain?"),
+    ),
     Rule(
         name="legal_status",
         why="asks whether something is legal; only a passage that speaks of the law answers",
