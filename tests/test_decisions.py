@@ -86,6 +86,15 @@ def test_a_suggestion_the_meaning_clearly_prefers_is_answered(
     assert reply.match is not None and reply.match.entry.id == "how-fast-it-works"
 
 
+def test_a_message_that_reads_as_a_phrasing_keeps_its_answer_whatever_the_meaning(
+    matcher: Matcher,
+) -> None:
+    # A phrasing of the mechanism entry, which the model places nearer "how well".
+    reply = matcher.reply("How do ketamine infusions work?")
+    assert reply.kind is Kind.ANSWER
+    assert reply.match is not None and reply.match.entry.id == "nmda-mechanism"
+
+
 def test_the_net_s_vector_is_reused_and_matches_a_fresh_encoding(matcher: Matcher) -> None:
     net = matcher.triage.net
     assert net is not None
