@@ -3,15 +3,12 @@ knowledge base's clinic block."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from bot import config
-from faq import knowledge
+from faq import files, knowledge
 
 # The questions, in order: the clinic block's key, and how it is asked.
 CLINIC_QUESTIONS = (
@@ -112,22 +109,6 @@ def fill_clinic(text: str, values: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def _write_atomically(path: Path, content: str, mode: int) -> None:
-    """Replace path with content: a reader sees the old file or the new one, never half."""
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def _checked_kb(kb_path: Path, clinic_file: Path, content: str) -> None:
     """Refuse content that `knowledge.check` finds errors in, read in place of the clinic
     file's text (nothing is written to check it)."""
@@ -177,10 +158,10 @@ def run(env_path: Path, kb_path: Path, *, force: bool = False) -> int:
     updated = fill_clinic(original, values) if values else original
     _checked_kb(kb_path, clinic_file, updated)  # before anything is written: all or nothing
     existing = env_path.read_text(encoding="utf-8") if env_path.exists() else None
-    _write_atomically(env_path, env_content(existing, token), 0o600)  # it holds the token
+    files.write_atomically(env_path, env_content(existing, token), 0o600)  # it holds the token
     print(f"Wrote {env_path} (readable only by you).")
     if updated != original:
-        _write_atomically(clinic_file, updated, clinic_file.stat().st_mode & 0o777)
+        files.write_atomically(clinic_file, updated)
         print(f"Filled in the clinic's details in {clinic_file}.")
     left = [p for p in knowledge.check(kb_path) if p.warning and "placeholder" in p.message]
     if left:

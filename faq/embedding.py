@@ -22,6 +22,8 @@ from safetensors.numpy import load_file
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # no py.typed
 from tokenizers import Tokenizer
 
+from faq import files
+
 if TYPE_CHECKING:
     import onnx
 
@@ -614,29 +616,13 @@ class _OnnxFile:
         (60 MB each); a cache that cannot be written costs a rebuild at the next start."""
         try:
             self.model.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.model, data)
-            _write_atomically(self.sidecar, hashlib.sha256(data).hexdigest().encode("ascii"))
+            files.write_atomically(self.model, data)
+            files.write_atomically(self.sidecar, hashlib.sha256(data).hexdigest().encode("ascii"))
             for old in self.model.parent.glob(f"*{_ONNX_MARK}*.onnx*"):
                 if old not in (self.model, self.sidecar):
                     old.unlink(missing_ok=True)
         except OSError as error:
             LOGGER.warning("ONNX model cache %s not written: %s", self.model.parent, error)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory, so readers never see half a file."""
-    temp: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=".", suffix=".tmp", delete=False
-        ) as stream:
-            temp = stream.name
-            stream.write(data)
-        os.replace(temp, path)
-        temp = None
-    finally:
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
 
 
 class _OnnxModel:

@@ -11,18 +11,15 @@ once the knowledge base with it loads.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from faq import knowledge, text
+from faq import files, knowledge, text
 from faq.importer import scalar
 from faq.matcher import Matcher
 
@@ -83,7 +80,7 @@ def add_alternate(kb_path: Path | str, entry_id: str, text: str) -> Added:
         raise Refused(f"cannot place it in {file}: add it there by hand")
     if file.read_bytes() != original:
         raise Refused(f"{file} changed while the alternate was being added: run this again")
-    _write_atomically(file, changed)
+    files.write_atomically(file, changed)
     return Added(entry_id, wording, file, line, len(wanted))
 
 
@@ -281,21 +278,3 @@ def _insert_flow(raw: str, alternates: yaml.SequenceNode, wording: str) -> tuple
     item = item if plain else json.dumps(wording, ensure_ascii=False)  # YAML reads JSON's
     separator = "" if raw[at - 1] == "," else ", "
     return raw[:at] + separator + item + raw[at:], raw.count("\n", 0, at) + 1
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Replace path with content: a reader (the bot reloading) sees the old file or the
-    new one, never half."""
-    mode = path.stat().st_mode & 0o777
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
