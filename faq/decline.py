@@ -85,23 +85,19 @@ def _names_an_alternative(passage: str, ask: re.Match[str]) -> bool:
     return not named or any(word[:5] in folded for word in named)
 
 
-def _speaks_of_law(passage: str, _: re.Match[str]) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:legal\w*|law\w*|controlled substance|schedule\s+iii)\b", passage, re.IGNORECASE
-        )
-    )
+def _mentions(pattern: str) -> Callable[[str, re.Match[str]], bool]:
+    """A `holds` test: the passage says one of these words."""
+    words = re.compile(pattern, re.IGNORECASE)
+    return lambda passage, _: bool(words.search(passage))
 
 
-def _speaks_of_causes(passage: str, _: re.Match[str]) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:caused by|causes? of|underl\w*|genes?|genetic\w*|inherit\w*|heredit\w*|"
-            r"risk factors?|brain)\b",
-            passage,
-            re.IGNORECASE,
-        )
-    )
+# What a passage must say to answer each of those asks.
+_SPEAKS_OF_LAW = _mentions(r"\b(?:legal\w*|law\w*|controlled substance|schedule\s+iii)\b")
+_SPEAKS_OF_CAUSES = _mentions(
+    r"\b(?:caused by|causes? of|underl\w*|genes?|genetic\w*|inherit\w*|heredit\w*|"
+    r"risk factors?|brain)\b"
+)
+_TELLS_AN_EXPERIENCE = _mentions(r"\b(?:feel\w*|felt|experienc\w*|sensation\w*|like\s+to)\b")
 
 
 def _names_the_other_drug(passage: str, ask: re.Match[str]) -> bool:
@@ -113,16 +109,6 @@ def _names_the_other_drug(passage: str, ask: re.Match[str]) -> bool:
     return "interact" in folded or any(word[:6] in folded for word in named)
 
 
-def _tells_an_experience(passage: str, _: re.Match[str]) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:feel\w*|felt|experienc\w*|sensation\w*|like\s+to)\b",
-            passage,
-            re.IGNORECASE,
-        )
-    )
-
-
 RULES: tuple[Rule, ...] = (
     Rule(
         name="experience",
@@ -132,7 +118,7 @@ RULES: tuple[Rule, ...] = (
             r"\bwhat\s+(?:is|are|was|does|do|will)\s+(?:\w+\s+){1,6}(?:like|feel\s+like)\s*\W*$",
             re.IGNORECASE,
         ),
-        holds=_tells_an_experience,
+        holds=_TELLS_AN_EXPERIENCE,
         examples=("What is a Ketamine Therapy Session Like?", "What Does OCD Actually Feel Like"),
         lookalikes=("what is ketamine?", "what does ketamine do to the brain?"),
     ),
@@ -144,7 +130,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:\w+\s+)?legal\b|\blegality\b|\bis\s+it\s+against\s+the\s+law\b",
             re.IGNORECASE,
         ),
-        holds=_speaks_of_law,
+        holds=_SPEAKS_OF_LAW,
         examples=("Is Ketamine Legal?", "is ketamine therapy legal in my state?"),
         lookalikes=("is ketamine FDA approved?", "is it safe?"),
     ),
@@ -159,7 +145,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:genetic|hereditary|inherited)\b",
             re.IGNORECASE,
         ),
-        holds=_speaks_of_causes,
+        holds=_SPEAKS_OF_CAUSES,
         examples=("How Do You Get OCD?", "Is OCD a genetic disorder?", "what causes ocd?"),
         lookalikes=("how does ketamine work?", "what is ocd?", "how do you get an appointment?"),
     ),
