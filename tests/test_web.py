@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from markupsafe import escape
@@ -13,6 +15,7 @@ from bot.web import passwords
 from bot.web.app import create_app
 from bot.web.security import LoginLimiter
 from bot.web.settings import WebSettings, load
+from faq import knowledge
 from faq.knowledge import KnowledgeBase
 from faq.matcher import Matcher
 
@@ -79,6 +82,26 @@ def test_a_topic_the_article_does_not_cover_gets_the_no_answer_card(
     page = open_client.get("/", params={"q": "how much does it cost"}).text
     assert "No approved answer: refer the caller" in page
     assert 'id="no-answer"' in page
+
+
+def test_a_search_typed_again_gets_its_own_answer_whatever_came_between(
+    open_client: TestClient,
+) -> None:
+    first = open_client.get("/api/search", params={"q": "how fast does it work"}).json()
+    between = open_client.get("/api/search", params={"q": "how much does it cost"}).json()
+    again = open_client.get("/api/search", params={"q": " how  fast does it work "}).json()
+    assert again == first
+    assert (first["kind"], between["kind"]) == ("answer", "no_match")
+
+
+def test_a_page_on_another_knowledge_base_answers_from_that_base_only(
+    open_client: TestClient, write_kb: Callable[..., Path]
+) -> None:
+    shipped = open_client.get("/api/search", params={"q": "how fast does it work"}).json()
+    other = TestClient(create_app(Matcher(knowledge.load(write_kb())), WebSettings()))
+    data = other.get("/api/search", params={"q": "how fast does it work"}).json()
+    assert shipped["open"] == "how-fast-it-works"
+    assert data["open"] == "how-fast"
 
 
 @pytest.mark.parametrize("query", ["i want to kill myself", "I can't cope anymore"])
