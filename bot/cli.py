@@ -459,7 +459,13 @@ def _web(args: argparse.Namespace) -> int:
 
     # Settings first: a refused address is one line, before the model is loaded.
     chosen = settings.load(os.environ, host=args.host, port=args.port)
-    return app.serve(_matcher(args), chosen)
+    if chosen.workers == 1:
+        return app.serve(_matcher(args), chosen)
+    # Each worker loads its own engine: check the knowledge base here, once, first.
+    kb_path = _kb_path(args)
+    knowledge.load(kb_path)
+    os.environ["FAQ_PATH"] = str(kb_path.resolve())
+    return app.serve_workers(chosen)
 
 
 def _doctor(args: argparse.Namespace) -> int:

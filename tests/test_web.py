@@ -251,3 +251,11 @@ def test_settings_refuse_a_public_address_without_a_password() -> None:
         load({"FAQBOT_WEB_PASSWORD_HASH": "md5$abc"})
     with pytest.raises(ConfigError, match="FAQBOT_WEB_PORT"):
         load({"FAQBOT_WEB_PORT": "http"})
+
+
+def test_settings_take_one_to_eight_workers() -> None:
+    assert load({}).workers == 1
+    assert load({"FAQBOT_WEB_WORKERS": "2"}).workers == 2
+    for wrong in ("0", "9", "two", "-1"):
+        with pytest.raises(ConfigError, match="FAQBOT_WEB_WORKERS must be 1 to 8"):
+            load({"FAQBOT_WEB_WORKERS": wrong})

@@ -12,9 +12,11 @@ import asyncio
 import contextlib
 import functools
 import gc
+import os
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
@@ -34,6 +36,9 @@ from bot.web.settings import SESSION_HOURS, WebSettings
 from bot.web.sheet import sheet
 from faq import export
 from faq.matcher import Matcher
+
+if TYPE_CHECKING:
+    import uvicorn
 
 HERE = Path(__file__).parent
 SESSION_COOKIE = "faqbot_web"
@@ -279,8 +284,29 @@ def create_app(
     return app
 
 
+def _config(app: Starlette | str, settings: WebSettings) -> uvicorn.Config:
+    """uvicorn's settings for the page: an app, or the import string of a factory that
+    each of settings.workers processes calls."""
+    import uvicorn
+
+    return uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        factory=isinstance(app, str),
+        workers=settings.workers,
+        # Behind a reverse proxy on this machine, the rate limit counts the caller's
+        # address (X-Forwarded-For), not the proxy's.
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+        server_header=False,
+        log_level="warning",
+        access_log=False,  # its line is built for every request, even when not logged
+    )
+
+
 def serve(matcher: Matcher, settings: WebSettings) -> int:
-    """Serve until interrupted; the exit status."""
+    """Serve in this process until interrupted; the exit status."""
     import uvicorn
 
     app = create_app(matcher, settings)
@@ -288,18 +314,39 @@ def serve(matcher: Matcher, settings: WebSettings) -> int:
     # walked it for 30 ms, a pause at some keystroke.
     gc.freeze()
     print(f"faqbot web: http://{settings.host}:{settings.port}/", flush=True)
-    # proxy_headers: behind a reverse proxy on this machine, the rate limit counts the
-    # caller's address (X-Forwarded-For), not the proxy's.
-    config = uvicorn.Config(
-        app,
-        host=settings.host,
-        port=settings.port,
-        proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
-        server_header=False,
-        log_level="warning",
-        access_log=False,  # its line is built for every request, even when not logged
-    )
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(_config(app, settings))
     server.run()
     return 0 if server.started else 1
+
+
+def serve_workers(settings: WebSettings) -> int:
+    """Serve from settings.workers processes on one socket, each loading the engine
+    from the environment (`from_environment`); the exit status."""
+    from uvicorn.supervisors import Multiprocess
+
+    # Every worker signs and reads the same session cookies: one secret for all.
+    os.environ["FAQBOT_WEB_SECRET"] = settings.secret
+    os.environ["FAQBOT_WEB_HOST"] = settings.host
+    os.environ["FAQBOT_WEB_PORT"] = str(settings.port)
+    config = _config("bot.web.app:from_environment", settings)
+    print(
+        f"faqbot web: http://{settings.host}:{settings.port}/ ({settings.workers} workers)",
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    return 0
+
+
+def from_environment() -> Starlette:
+    """The page on the engine the environment names (FAQ_PATH, FAQBOT_*): what each
+    worker process of `serve_workers` serves."""
+    from bot import config, engine
+    from bot.web import settings as web_settings
+    from faq import knowledge
+
+    kb = knowledge.load(os.environ.get("FAQ_PATH") or knowledge.DEFAULT_PATH)
+    encoder = engine.load_encoder(config.semantic_enabled())
+    app = create_app(engine.matcher_for(kb, encoder, config.cache_dir()), web_settings.load())
+    gc.freeze()
+    return app

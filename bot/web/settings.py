@@ -17,6 +17,7 @@ from bot.web import passwords
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
 SESSION_HOURS = 12  # one working day at the desk, then sign in again
+MAX_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class WebSettings:
     # FAQBOT_DB_PATH, the bot's analytics: searches are counted there (channel "web")
     # and the dashboard reads it. None: nothing is counted, and no dashboard is shown.
     db_path: Path | None = None
+    # FAQBOT_WEB_WORKERS: processes serving the page, each with its own engine (about
+    # 350 MB). One search runs at a time in a process; two let two long searches run at
+    # once on a two-core machine (README, "Benchmarks").
+    workers: int = 1
 
     @property
     def sign_in(self) -> bool:
@@ -95,6 +100,9 @@ def load(
     secure = environ.get("FAQBOT_WEB_SECURE_COOKIE", "off").strip().lower() or "off"
     if secure not in ("on", "off"):
         raise ConfigError("FAQBOT_WEB_SECURE_COOKIE must be on or off")
+    raw_workers = environ.get("FAQBOT_WEB_WORKERS", "").strip() or "1"
+    if not raw_workers.isdigit() or not 1 <= int(raw_workers) <= MAX_WORKERS:
+        raise ConfigError(f"FAQBOT_WEB_WORKERS must be 1 to {MAX_WORKERS}, not {raw_workers!r}")
     secret = environ.get("FAQBOT_WEB_SECRET", "").strip()
     given: dict[str, Any] = {"secret": secret} if secret else {}  # else the field's default
     settings = WebSettings(
@@ -106,6 +114,7 @@ def load(
         admin_password_hash=admin_password_hash,
         secure_cookie=secure == "on",
         db_path=config.db_path(environ),
+        workers=int(raw_workers),
         **given,
     )
     _check_admin(settings)
