@@ -224,7 +224,11 @@ class FairProcessor(BaseUpdateProcessor):
     async def _enter(self, ticket: Ticket) -> None:
         ahead = self._per_key.get(ticket.key, 0)
         self._per_key[ticket.key] = ahead + 1
-        if self._running < self._workers and not self._waiting:
+        # A crisis never waits for a worker: the workers already running each need
+        # milliseconds of the engine, and in a flood all of them are taken (measured: a
+        # crisis waited 0.8-1.9 s behind 64 admitted replies). Its own reply is the rules'
+        # verdict, microseconds.
+        if ticket.priority == URGENT or (self._running < self._workers and not self._waiting):
             self._running += 1
             return
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()

@@ -111,6 +111,31 @@ async def test_urgent_first_then_round_robin_over_chats() -> None:
     assert all(handled for _, handled in finished)
 
 
+async def test_an_urgent_update_does_not_wait_for_a_worker() -> None:
+    started: list[str] = []
+    release = asyncio.Event()
+
+    async def work(name: str) -> None:
+        started.append(name)
+        if name == "a1":
+            await release.wait()
+
+    tickets = {"a1": Ticket(NORMAL, "a", False), "b1": Ticket(NORMAL, "b", False)}
+    tickets["crisis"] = Ticket(URGENT, "c", False)
+    processor = FairProcessor(
+        ticket=lambda name: tickets[name],
+        slow_down=lambda name: work("slow"),
+        finished=lambda name, handled: None,
+        workers=1,
+    )
+    tasks = [asyncio.ensure_future(processor.process_update(name, work(name))) for name in tickets]
+    await asyncio.sleep(0.01)  # the one worker is taken by a1, still running
+    assert started == ["a1", "crisis"]  # b1 waits; the crisis did not
+    release.set()
+    await asyncio.gather(*tasks)
+    assert started == ["a1", "crisis", "b1"]
+
+
 async def test_updates_still_waiting_at_close_are_not_handled() -> None:
     release = asyncio.Event()
     finished: list[tuple[object, bool]] = []
