@@ -51,6 +51,11 @@ _TYPO_TARGETS: tuple[str, ...] = (
     "themselves",
 )
 _TYPO_CUTOFF = 80.0
+# Real words within that cutoff of a crisis word, never taken for its typo: "Is the term
+# OCD overused?" (a real question, real_questions_sealed.yaml) got the crisis resources.
+_NOT_TYPOS = frozenset(
+    {"overuse", "overused", "overuses", "overusing", "overdue", "overdone", "oversee", "oversees"}
+)
 
 # Which rules match, in one pass over the message for all of them: RE2's FilteredRE2
 # (re2.Filter) finds the literal words each rule needs ("suicid", "bridge") with one
@@ -85,7 +90,11 @@ _IDIOM_PATTERN = re2.compile("|".join(f"(?:{idiom.pattern})" for idiom in IDIOMS
 def _corrected(folded: str) -> str:
     """Replace near-misses of the crisis vocabulary by the word itself."""
     words = folded.split()
-    candidates = [word for word in set(words) if len(word) >= 5 and word not in _TYPO_TARGETS]
+    candidates = [
+        word
+        for word in set(words)
+        if len(word) >= 5 and word not in _TYPO_TARGETS and word not in _NOT_TYPOS
+    ]
     # One search per target word over all the message's words, not one per message
     # word: ten calls instead of a long message's hundreds. On a tie the target listed
     # first wins.

@@ -244,6 +244,10 @@ CONCERN = [
 
 # Questions about the treatment that share those words.
 NEITHER = [
+    "Is the term OCD overused?",
+    "my payment is overdue, can I still book?",
+    "the dose was overdone last time, can it be lower?",
+    "who will oversee my infusion?",
     "i cant take this medication with food?",
     "nothing helps my insomnia, will ketamine?",
     "i can't cope with needles, can i have the nasal spray instead?",
