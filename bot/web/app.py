@@ -31,7 +31,7 @@ from starlette.templating import Jinja2Templates
 from bot import analytics, report
 from bot.recorder import Recorder
 from bot.web import dashboard, security
-from bot.web.lookup import MAX_QUERY, Lookup, lookup, result_for
+from bot.web.lookup import Lookup, lookup, result_for, settled
 from bot.web.settings import SESSION_HOURS, WebSettings
 from bot.web.sheet import sheet
 from faq import export
@@ -54,11 +54,6 @@ def kb_version(matcher: Matcher) -> dict[str, object]:
     """What /healthz reports: the file's version field and a hash of its bytes."""
     kb = matcher.kb
     return {"status": "ok", "kb": kb.path.name, "sha256": kb.digest(), "entries": len(kb.entries)}
-
-
-def settled(query: str) -> str:
-    """A query as the search reads it (lookup's cut and spacing): what gets counted."""
-    return " ".join(query[:MAX_QUERY].split())
 
 
 def create_app(
@@ -95,18 +90,18 @@ def create_app(
             request, name, context, status_code=status, background=background
         )
 
+    # Per app, as the app is per engine: the same query always gets the same answer here.
+    # The page never swaps its engine: a new knowledge base is a new process, and so an
+    # empty cache. Nothing in a lookup depends on who asked.
+    found_for = functools.lru_cache(maxsize=RECENT_SEARCHES)(functools.partial(lookup, matcher))
+
     def counting(query: str) -> BackgroundTask | None:
-        """Count a search, as the bot would have answered it, once the response is sent."""
-        query = settled(query)
-        if recorder is None or not query:
+        """Count a search, as the bot would have answered it, once the response is sent.
+        The reply is the one the search showed (cached), not the engine run again."""
+        reply = found_for(settled(query)).reply
+        if recorder is None or reply is None:
             return None
-        counter = recorder
-
-        # On the event loop, like the searches: the engine is never used by two threads.
-        async def count() -> None:
-            counter.record(matcher.reply(query), CHANNEL)
-
-        return BackgroundTask(count)
+        return BackgroundTask(recorder.record, reply, CHANNEL)
 
     # The search endpoints are async and call the engine inline: it is CPU-bound and
     # takes a few milliseconds, so a thread pool only adds GIL hand-offs (two threads
@@ -114,16 +109,13 @@ def create_app(
     # the engine is never used by two threads.
     async def index(request: Request) -> Response:
         query = request.query_params.get("q", "")
-        found = lookup(matcher, query)
+        found = found_for(settled(query))
         # A query the server shows is one the person submitted (or reloaded): settled.
         return page(request, "index.html", found=found, background=counting(query))
 
-    # Per app, as the app is per engine: the same query always gets the same answer here.
-    # The page never swaps its engine: a new knowledge base is a new process, and so an
-    # empty cache. Nothing in a body depends on who asked.
     @functools.lru_cache(maxsize=RECENT_SEARCHES)
     def search_body(query: str) -> bytes:
-        found = lookup(matcher, query)
+        found = found_for(query)
         fragment = results_fragment.render(found=found, kb=matcher.kb)
         return bytes(JSONResponse({**found.as_dict(), "html": fragment}).body)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from faq import view
 from faq.knowledge import Entry, KnowledgeBase
 from faq.matcher import Matcher
-from faq.reply import SAFETY_KINDS, Kind
+from faq.reply import SAFETY_KINDS, Kind, Reply
 from faq.view import Action
 
 MAX_RESULTS = 8
@@ -56,6 +56,8 @@ class Lookup:
     contact: str = ""
     results: tuple[Result, ...] = ()
     open_id: str | None = None  # the result shown open: the best one
+    # The engine's reply, as the bot would have given it: what the analytics count.
+    reply: Reply | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form of /api/search."""
@@ -90,9 +92,14 @@ def result_for(kb: KnowledgeBase, entry: Entry, score: float = 100.0) -> Result:
     return Result(entry, score, snippet(entry.answer), related, note, heading)
 
 
+def settled(query: str) -> str:
+    """A query as the search reads it: cut to MAX_QUERY, its spacing tidied."""
+    return " ".join(query[:MAX_QUERY].split())
+
+
 def lookup(matcher: Matcher, query: str) -> Lookup:
     """Search as the bot would answer: the same triage and decision, then the ranking."""
-    query = " ".join(query[:MAX_QUERY].split())
+    query = settled(query)
     if not query:
         return Lookup(query, None)
     kb = matcher.kb
@@ -116,4 +123,5 @@ def lookup(matcher: Matcher, query: str) -> Lookup:
         results=tuple(found[:MAX_RESULTS]),
         # A decline opens nothing: a nearby passage is not the answer to that question.
         open_id=None if declined or not found else found[0].entry.id,
+        reply=reply,
     )
