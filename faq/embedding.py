@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import io
 import logging
 import math
 import os
@@ -878,22 +879,13 @@ class VectorCache:
 
     def _write(self, path: Path, texts: list[str], vectors: Array) -> None:
         """Store atomically; a cache that cannot be written only costs a re-encode next time."""
-        temp: str | None = None
+        stored = io.BytesIO()
+        np.savez(stored, texts=np.array(texts, dtype=str), vectors=vectors)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            # A temp file in the same directory: os.replace is then a rename, never seen half-done.
-            with tempfile.NamedTemporaryFile(
-                dir=self.directory, prefix=".", suffix=".npz.tmp", delete=False
-            ) as stream:
-                temp = stream.name
-                np.savez(stream, texts=np.array(texts, dtype=str), vectors=vectors)
-            os.replace(temp, path)
-            temp = None
+            files.write_atomically(path, stored.getvalue())
         except OSError as error:
             LOGGER.warning("embedding cache %s not written: %s", self.directory, error)
-        finally:
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
 
 
 def _prefix(key: str) -> str:

@@ -12,6 +12,7 @@ import html
 import re
 
 from faq.knowledge import PLACEHOLDER, KnowledgeBase
+from faq.view import paragraphs
 
 FORMATS = ("md", "html")
 TITLE = "Frequently asked questions"
@@ -48,11 +49,6 @@ def title(kb: KnowledgeBase) -> str:
 def contacts(kb: KnowledgeBase) -> list[tuple[str, str]]:
     found = [(label, known(getattr(kb.clinic, name))) for name, label in CONTACT_FIELDS]
     return [(label, value) for label, value in found if value]
-
-
-def paragraphs(answer: str) -> list[str]:
-    """An answer's paragraphs: the bot sends each line of an answer as one."""
-    return [line.strip() for line in answer.split("\n") if line.strip()]
 
 
 # --- Markdown -----------------------------------------------------------------------------

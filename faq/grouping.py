@@ -91,7 +91,7 @@ def _wordings(questions: Iterable[str]) -> dict[str, Counter[str]]:
 
 
 def _asked(written: Counter[str]) -> int:
-    return sum(written.values())
+    return written.total()
 
 
 def _topic(folded: str, common: frozenset[str] = frozenset()) -> str:

@@ -1101,7 +1101,7 @@ def _build(where: Layout, data: dict[str, Any]) -> KnowledgeBase:
         answer = item["answer"].strip()
         phrasings = tuple(item.get("alternates") or ())
         if item.get("source") == CLINIC:
-            if unfilled(answer, clinic):
+            if item["id"] in not_filled:
                 declined.append(Unanswered(item["id"], (item["question"].strip(), *phrasings)))
                 continue
             answer = answer.format_map({name: clinic.get(name, "") for name in CLINIC_FIELDS})

@@ -29,7 +29,6 @@ __all__ = [
     "Tier",
     "fired",
     "folded_fired",
-    "folded_is_crisis",
     "is_crisis",
     "matching",
     "prepared",
@@ -159,9 +158,4 @@ def tier_of(rules: Iterable[Rule]) -> Tier | None:
 
 def is_crisis(message: str) -> bool:
     """True when a message suggests suicide, self-harm or an overdose."""
-    return folded_is_crisis(text.fold(message))
-
-
-def folded_is_crisis(folded: str) -> bool:
-    """`is_crisis` of a message already folded with `text.fold`."""
-    return tier_of(folded_fired(folded)) is Tier.CRISIS
+    return tier_of(folded_fired(text.fold(message))) is Tier.CRISIS

@@ -95,7 +95,12 @@ def reply_dict(kb: KnowledgeBase, reply: Reply) -> dict[str, Any]:
 
 def passage(entry: Entry) -> tuple[str, ...]:
     """An entry's answer as paragraphs: one a line, blank lines left out."""
-    return tuple(line for line in entry.answer.split("\n") if line.strip())
+    return tuple(paragraphs(entry.answer))
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs: the bot sends each line of an answer as one."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def answer(kb: KnowledgeBase, entry: Entry) -> View:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from faq import export
+from faq import export, view
 from faq.knowledge import KnowledgeBase
 
 
@@ -37,8 +37,8 @@ def sheet(kb: KnowledgeBase) -> Sheet:
         grouped.setdefault(entry.answer, []).append(entry.question)
         anchors.setdefault(entry.answer, entry.id)
     passages = tuple(
-        Passage(tuple(questions), tuple(export.paragraphs(answer)), anchors[answer])
+        Passage(tuple(questions), tuple(view.paragraphs(answer)), anchors[answer])
         for answer, questions in grouped.items()
     )
-    disclaimer = tuple(export.paragraphs(kb.render(kb.messages.disclaimer)))
+    disclaimer = tuple(view.paragraphs(kb.render(kb.messages.disclaimer)))
     return Sheet(title, contacts, disclaimer, passages)
