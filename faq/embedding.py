@@ -3,6 +3,7 @@ the verified weights (or numpy alone), and a disk cache of vectors."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import io
@@ -11,7 +12,7 @@ import math
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -661,9 +662,14 @@ class _OnnxModel:
 
     @classmethod
     def load(
-        cls, runtime: ModuleType, weights: Weights, tokenizer: Tokenizer, cache: _OnnxFile
+        cls,
+        runtime: ModuleType,
+        weights: Callable[[], Weights],
+        tokenizer: Tokenizer,
+        cache: _OnnxFile,
     ) -> _OnnxModel:
-        """The cached quantized model, or one built (and cached) when it is missing or bad."""
+        """The cached quantized model, or one built (and cached) when it is missing or bad.
+        `weights` loads the verified float weights: only a build needs them (90 MB)."""
         cached = cache.read()
         if cached is not None:
             try:
@@ -673,8 +679,9 @@ class _OnnxModel:
                     "cached ONNX model %s not loaded (%s): rebuilding", cache.model, error
                 )
         started = time.perf_counter()
-        outliers = _NumpyModel(weights).outliers(_calibration(tokenizer))
-        data = _quantize(_Graph(weights, outliers).model())
+        floats = weights()
+        outliers = _NumpyModel(floats).outliers(_calibration(tokenizer))
+        data = _quantize(_Graph(floats, outliers).model())
         model = cls(runtime, data)
         cache.write(data)
         LOGGER.info(
@@ -726,16 +733,21 @@ class Encoder:
         weights_sha256 = _check(files.weights, WEIGHTS_SHA256)
         _check(files.tokenizer, TOKENIZER_SHA256)
         tokenizer = _tokenizer(files.tokenizer)
-        weights = load_file(files.weights)
+        # Loaded only when used: a cached int8 graph does not need the float weights.
+        weights = functools.partial(load_file, files.weights)
         if backend == "onnx":
             encoder = cls._onnx(tokenizer, weights, weights_sha256, cache_dir)
             if encoder is not None:
                 return encoder
-        return cls(tokenizer, _NumpyModel(weights), weights_sha256, f"{weights_sha256}-numpy")
+        return cls(tokenizer, _NumpyModel(weights()), weights_sha256, f"{weights_sha256}-numpy")
 
     @classmethod
     def _onnx(
-        cls, tokenizer: Tokenizer, weights: Weights, weights_sha256: str, cache_dir: Path | None
+        cls,
+        tokenizer: Tokenizer,
+        weights: Callable[[], Weights],
+        weights_sha256: str,
+        cache_dir: Path | None,
     ) -> Encoder | None:
         """The encoder on the int8 ONNX model, or None (with one warning) if it cannot run."""
         try:

@@ -10,6 +10,7 @@ message in another script has no English words at all.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from faq import text
@@ -93,11 +94,12 @@ def detect(message: str) -> str:
     """ "en", "es", or "other" for a message in another language or script."""
     if _mostly_other_script(message):
         return OTHER
-    words = text.words(message)
-    english = sum(word in ENGLISH_MARKERS for word in words)
+    # Each distinct word once: a long story repeats its words, and there are seven lists.
+    counts = Counter(text.words(message))
+    english = sum(n for word, n in counts.items() if word in ENGLISH_MARKERS)
     best, best_count = ENGLISH, english
     for markers in (SPANISH_MARKERS, *OTHER_MARKERS):
-        count = sum(word in markers.words for word in words)
+        count = sum(n for word, n in counts.items() if word in markers.words)
         if count >= MIN_MARKERS and count > best_count:
             best, best_count = markers.language, count
     if best in (ENGLISH, SPANISH):
@@ -107,6 +109,8 @@ def detect(message: str) -> str:
 
 def _mostly_other_script(message: str) -> bool:
     """True when most letters are not Latin: Cyrillic, Arabic, Chinese and the like."""
+    if message.isascii():
+        return False
     letters = [ch for ch in message if ch.isalpha()]
     if not letters:
         return False
