@@ -145,6 +145,13 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def problem(path: Path, error: BaseException) -> str:
+    """Why the database at path cannot be used, in a few words, for a one-line message."""
+    if path.is_dir():  # SQLite says only "unable to open database file"
+        return "it is a folder"
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
 def pending_limit(handoff_days: int = DEFAULT_HANDOFF_DAYS) -> timedelta:
     """How long a question waits for its "Ask the clinic" tap: a day, or less if hand-offs
     themselves are kept less."""

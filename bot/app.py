@@ -23,6 +23,8 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import BaseRequest
+from tornado.httpserver import HTTPServer
+from tornado.iostream import IOStream
 
 from bot import config, delivery, engine, handlers, recorder
 from bot.config import Settings
@@ -168,8 +170,6 @@ def build(
         # Updates are fetched and confirmed by delivery.poll and delivery.WebhookHandler,
         # only once handled; PTB's Updater confirms them before.
         .updater(None)
-        .post_init(post_init)
-        .post_shutdown(post_shutdown)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -250,8 +250,6 @@ def build(
 def run(settings: Settings, kb: KnowledgeBase) -> None:
     """Serve until SIGINT or SIGTERM: long polling, or a webhook when one is set."""
     application = build(settings, kb)
-    if settings.webhook is not None:
-        _limit_webhook_server()  # before the webhook's HTTPServer is built
     asyncio.run(_serve(application, settings))
 
 
@@ -298,12 +296,14 @@ async def _serve(application: BotApplication, settings: Settings) -> None:
                     max_connections=TELEGRAM_CONNECTIONS,
                 ),
             )
-            from tornado.httpserver import HTTPServer  # polling never loads tornado
-
-            server = HTTPServer(
+            server = CappedHTTPServer(
                 delivery.webhook_app(
                     intake, bot, hook.path, hook.secret, health=lambda: _health(application)
-                )
+                ),
+                max_connections=WEBHOOK_CONNECTIONS,
+                idle_connection_timeout=WEBHOOK_IDLE_SECONDS,
+                body_timeout=WEBHOOK_BODY_SECONDS,
+                max_body_size=WEBHOOK_MAX_BODY_BYTES,
             )
             server.listen(hook.port, address=hook.listen)
             LOGGER.info("serving the webhook on %s:%d/%s", hook.listen, hook.port, hook.path)
@@ -355,53 +355,35 @@ async def _forget_handled(application: BotApplication) -> None:
         await asyncio.sleep(HANDLED_UPKEEP_SECONDS)
 
 
-def _limit_webhook_server() -> None:
-    """Give the webhook server an idle timeout and a cap on open connections.
+class CappedHTTPServer(HTTPServer):
+    """The webhook's server: at its cap, it closes its oldest connection for a new one,
+    so idle connections cannot lock Telegram out, nor run the bot out of files."""
 
-    run_webhook builds tornado's HTTPServer with no options and exposes none; tornado's
-    Configurable.configure sets the class and options of every HTTPServer built after it.
-    """
-    # Imported here: polling never loads tornado.
-    from tornado.httpserver import HTTPServer
-    from tornado.iostream import IOStream
+    def initialize(
+        self, *args: Any, max_connections: int = WEBHOOK_CONNECTIONS, **kwargs: Any
+    ) -> None:
+        super().initialize(*args, **kwargs)
+        self._cap = max_connections
+        self._streams: dict[IOStream, None] = {}  # open connections, oldest first
+        self._warned = -WEBHOOK_WARN_SECONDS
 
-    class CappedHTTPServer(HTTPServer):
-        """An HTTPServer that, at its cap, closes its oldest connection for a new one:
-        idle connections cannot lock Telegram out, nor run the bot out of files."""
+    def handle_stream(self, stream: IOStream, address: tuple[Any, ...]) -> None:
+        while len(self._streams) >= self._cap:
+            oldest = next(iter(self._streams))
+            del self._streams[oldest]
+            oldest.close()
+            if time.monotonic() - self._warned >= WEBHOOK_WARN_SECONDS:
+                self._warned = time.monotonic()
+                LOGGER.warning(
+                    "webhook: %d connections open, the limit; closing the oldest for "
+                    "each new one (more than Telegram opens: see README, reverse proxy)",
+                    self._cap,
+                )
+        self._streams[stream] = None
+        super().handle_stream(stream, address)
 
-        def initialize(
-            self, *args: Any, max_connections: int = WEBHOOK_CONNECTIONS, **kwargs: Any
-        ) -> None:
-            super().initialize(*args, **kwargs)
-            self._cap = max_connections
-            self._streams: dict[IOStream, None] = {}  # open connections, oldest first
-            self._warned = -WEBHOOK_WARN_SECONDS
-
-        def handle_stream(self, stream: IOStream, address: tuple[Any, ...]) -> None:
-            while len(self._streams) >= self._cap:
-                oldest = next(iter(self._streams))
-                del self._streams[oldest]
-                oldest.close()
-                if time.monotonic() - self._warned >= WEBHOOK_WARN_SECONDS:
-                    self._warned = time.monotonic()
-                    LOGGER.warning(
-                        "webhook: %d connections open, the limit; closing the oldest for "
-                        "each new one (more than Telegram opens: see README, reverse proxy)",
-                        self._cap,
-                    )
-            self._streams[stream] = None
-            super().handle_stream(stream, address)
-
-        def on_close(self, server_conn: object) -> None:
-            stream = getattr(server_conn, "stream", None)
-            if stream is not None:
-                self._streams.pop(stream, None)
-            super().on_close(server_conn)
-
-    HTTPServer.configure(
-        CappedHTTPServer,
-        max_connections=WEBHOOK_CONNECTIONS,
-        idle_connection_timeout=WEBHOOK_IDLE_SECONDS,
-        body_timeout=WEBHOOK_BODY_SECONDS,
-        max_body_size=WEBHOOK_MAX_BODY_BYTES,
-    )
+    def on_close(self, server_conn: object) -> None:
+        stream = getattr(server_conn, "stream", None)
+        if stream is not None:
+            self._streams.pop(stream, None)
+        super().on_close(server_conn)

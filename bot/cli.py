@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
-from bot import config
+from bot import analytics, config
 from bot.config import ConfigError
 from faq import knowledge
 from faq.matcher import Matcher
@@ -136,18 +136,9 @@ def _kb_path(args: argparse.Namespace) -> Path:
 def _matcher(args: argparse.Namespace) -> Matcher:
     """The engine on the chosen knowledge base, with the semantic net unless
     FAQBOT_SEMANTIC=off (or its model is missing, which is said loudly)."""
-    from bot import config, engine
+    from bot import engine
 
-    kb = knowledge.load(_kb_path(args))
-    encoder = engine.load_encoder(config.semantic_enabled())
-    return engine.matcher_for(kb, encoder, config.cache_dir())
-
-
-def _db_problem(path: Path, error: BaseException) -> str:
-    """Why the analytics database at path is unusable, in a few words."""
-    if path.is_dir():  # SQLite says only "unable to open database file"
-        return "it is a folder"
-    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return engine.configured_matcher(knowledge.load(_kb_path(args)))
 
 
 class _Recorder:
@@ -198,7 +189,7 @@ class _Recorder:
         if not self.failed:
             print(
                 f"faqbot: cannot record in FAQBOT_DB_PATH={self.path}: "
-                f"{_db_problem(self.path, error)}; replies are not being recorded",
+                f"{analytics.problem(self.path, error)}; replies are not being recorded",
                 file=sys.stderr,
                 flush=True,
             )
@@ -294,7 +285,9 @@ def _report(args: argparse.Namespace) -> int:
         finally:
             store.close()
     except DB_ERRORS as error:
-        raise Refusal(f"cannot read FAQBOT_DB_PATH={path}: {_db_problem(path, error)}") from None
+        raise Refusal(
+            f"cannot read FAQBOT_DB_PATH={path}: {analytics.problem(path, error)}"
+        ) from None
     render = {"text": report.to_text, "csv": report.to_csv, "html": report.to_html}
     sys.stdout.write(render[args.format](figures))
     return 0
@@ -422,18 +415,14 @@ def _run(args: argparse.Namespace) -> int:
 
     from bot import analytics, app, logs
 
-    try:
-        settings = config.load(os.environ, webhook=getattr(args, "webhook", False))
-    except config.ConfigError as error:
-        print(f"faqbot: {error}", file=sys.stderr)
-        return EXIT_CONFIG
+    settings = config.load(os.environ, webhook=getattr(args, "webhook", False))
     secrets = [settings.token] + ([settings.webhook.secret] if settings.webhook else [])
     logs.configure(settings.log_level, secrets)
     kb = knowledge.load(getattr(args, "kb", None) or settings.faq_path)
     try:
         analytics.Store(settings.db_path).close()  # fail here, in one line, not mid-start
     except DB_ERRORS as error:
-        problem = _db_problem(settings.db_path, error)
+        problem = analytics.problem(settings.db_path, error)
         print(f"faqbot: cannot use FAQBOT_DB_PATH={settings.db_path}: {problem}", file=sys.stderr)
         return EXIT_CONFIG
     try:
@@ -445,7 +434,8 @@ def _run(args: argparse.Namespace) -> int:
         )
         return EXIT_CONFIG
     except NetworkError as error:
-        message = str(error).replace(settings.token, logs.REDACTED)
+        pattern = logs.secrets_pattern([settings.token])
+        message = str(error) if pattern is None else pattern.sub(logs.REDACTED, str(error))
         print(f"faqbot: cannot reach the Telegram Bot API: {message}", file=sys.stderr)
         return 1
     except OSError as error:  # e.g. the webhook port is taken

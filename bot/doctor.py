@@ -55,11 +55,10 @@ def _bot(settings: config.Settings) -> Bot:
 
 
 def _redact(text: str, secrets: list[str]) -> str:
-    """The text with every secret replaced, so no error message shows the token."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, logs.REDACTED)
-    return text
+    """The text with every secret replaced, in any of its spellings (python-telegram-bot
+    lower-cases an error's text, token and all), so no message shows the token."""
+    pattern = logs.secrets_pattern(secrets)
+    return text if pattern is None else pattern.sub(logs.REDACTED, text)
 
 
 async def _telegram_checks(settings: config.Settings, environ: Mapping[str, str]) -> list[Check]:
@@ -179,11 +178,7 @@ def _knowledge_check(path: Path) -> Check:
             f"{errors[0].located(path)}{more}: run `faqbot check {path}`",
         )
     # The clinic's [BRACKETED] details, and the clinic entries that wait for them.
-    placeholders = [
-        problem
-        for problem in problems
-        if "placeholder" in problem.message or "filled in" in problem.message
-    ]
+    placeholders = [problem for problem in problems if problem.placeholder]
     if placeholders:
         return Check(
             "warn",
@@ -206,9 +201,7 @@ def _database_check(settings: config.Settings) -> Check:
         finally:
             store.close()
     except (OSError, sqlite3.Error, RuntimeError) as error:
-        reason = (
-            "it is a folder" if path.is_dir() else getattr(error, "strerror", None) or str(error)
-        )
+        reason = analytics.problem(path, error)
         return Check("FAIL", "database", f"cannot use FAQBOT_DB_PATH={path}: {reason}")
     if not os.access(path, os.W_OK):  # SQLite opens a read-only file, then fails at the first write
         return Check("FAIL", "database", f"FAQBOT_DB_PATH={path} is read-only for this user")

@@ -35,6 +35,15 @@ def load_encoder(enabled: bool) -> Encoder | None:
         return None
 
 
+def configured_matcher(kb: KnowledgeBase) -> Matcher:
+    """The engine on this knowledge base as the settings ask: the semantic net unless
+    FAQBOT_SEMANTIC=off (or its model is missing, which is said loudly), its vectors
+    cached in FAQBOT_CACHE_DIR."""
+    from bot import config  # the settings module, not needed by matcher_for's callers
+
+    return matcher_for(kb, load_encoder(config.semantic_enabled()), config.cache_dir())
+
+
 def matcher_for(kb: KnowledgeBase, encoder: Encoder | None, cache_dir: Path | None) -> Matcher:
     """A matcher for this knowledge base, with the semantic net when there is a model."""
     if encoder is None:

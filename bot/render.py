@@ -54,10 +54,6 @@ def parse_button(data: str | None) -> tuple[str, str]:
     return (prefix, value) if sep else ("", "")
 
 
-def entry_button(entry: Entry) -> InlineKeyboardButton:
-    return InlineKeyboardButton(entry.question, callback_data=button_data(ANSWER, entry.id))
-
-
 def option_button(option: Option) -> InlineKeyboardButton:
     """The button that does what picking the option does."""
     if option.action is Action.OPEN:
@@ -175,10 +171,6 @@ class Renderer:
         """The crisis resources (in Spanish first for a Spanish message); `handoff` adds
         "Talk to the clinic team"."""
         return self.show(view.crisis(self.kb, language, handoff))
-
-    def concern(self) -> list[Message]:
-        """The check-in: the crisis line in one line, a direct question, Yes and No."""
-        return self.show(view.check_in(self.kb))
 
     def answer(self, entry: Entry, vote: str | None = None) -> list[Message]:
         """An entry's answer, headed by its question, with its related questions and,

@@ -163,7 +163,7 @@ def run(env_path: Path, kb_path: Path, *, force: bool = False) -> int:
     if updated != original:
         files.write_atomically(clinic_file, updated)
         print(f"Filled in the clinic's details in {clinic_file}.")
-    left = [p for p in knowledge.check(kb_path) if p.warning and "placeholder" in p.message]
+    left = [problem for problem in knowledge.check(kb_path) if problem.placeholder]
     if left:
         print(f"{len(left)} placeholder(s) left: `faqbot check {kb_path}` lists them.")
     print()

@@ -58,12 +58,7 @@ def answer_entry(entry: Entry) -> Reply:
     return Reply(Kind.ANSWER, entry.question, Match(entry, 100.0))
 
 
-def topics_text(kb: KnowledgeBase) -> str:
-    """Every question, numbered: the terminal's /topics (Telegram shows them as buttons)."""
-    return format_view(view.topics(kb))
-
-
-def _read(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
+def _read(stdin: TextIO, interactive: bool) -> str | None:
     """One line, or None at the end of input; at a terminal with line editing and
     history (readline), as people expect of a prompt."""
     if not interactive:
@@ -96,7 +91,7 @@ def chat(
     checking_in = False  # the last reply asked the safety check-in's question
     while True:
         try:
-            line = _read(stdin, stdout, interactive)
+            line = _read(stdin, interactive)
         except KeyboardInterrupt:
             break
         if line is None:

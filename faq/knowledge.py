@@ -290,6 +290,8 @@ class Problem:
     message: str
     warning: bool = False
     file: Path | None = None  # None: the knowledge base as a whole (a load that failed)
+    # A clinic detail still to fill in (faqbot init or clinic.yaml), not a mistake.
+    placeholder: bool = False
 
     def __str__(self) -> str:
         level = "warning" if self.warning else "error"
@@ -774,9 +776,9 @@ class _Checker:
         file, line = self.place(*path)
         self.problems.append(Problem(line, message, file=file))
 
-    def warn(self, path: tuple[Any, ...], message: str) -> None:
+    def warn(self, path: tuple[Any, ...], message: str, placeholder: bool = False) -> None:
         file, line = self.place(*path)
-        self.problems.append(Problem(line, message, warning=True, file=file))
+        self.problems.append(Problem(line, message, True, file, placeholder))
 
     def run(self) -> list[Problem]:
         if not self.where.folder:  # a folder's files had their fields checked one by one
@@ -839,7 +841,7 @@ class _Checker:
         if name == "clinic":
             for key, item in value.items():
                 if isinstance(item, str) and PLACEHOLDER.match(item.strip()):
-                    self.warn((name, key), f"clinic.{key} is still the placeholder {item}")
+                    self.warn((name, key), f"clinic.{key} is still the placeholder {item}", True)
         if name == "messages":
             for key, item in value.items():
                 if isinstance(item, str):
@@ -956,6 +958,7 @@ class _Checker:
                 (*path, "answer"),
                 f"clinic entry '{name}' needs {needs}; until then its questions get the "
                 "decline with the clinic's contact",
+                placeholder=True,
             )
 
     def entry_id(self, path: tuple[Any, ...], entry_id: str, ids: dict[str, Place]) -> None:

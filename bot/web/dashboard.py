@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import report
+from bot import analytics, report
 from bot.analytics import NewerSchema
 from bot.recorder import REPORT_CALL_SECONDS, Recorder, StoreUnavailable
 from faq.knowledge import KnowledgeBase
@@ -102,8 +102,6 @@ async def read(
     path = recorder.path
     if not path.exists():
         return None
-    if path.is_dir():  # SQLite says only "unable to open database file"
-        raise Unreadable(f"cannot read {path} (FAQBOT_DB_PATH): it is a folder")
     try:
         return await recorder.call(
             "dashboard",
@@ -111,12 +109,12 @@ async def read(
             REPORT_CALL_SECONDS,
         )
     except READ_ERRORS as error:
-        raise Unreadable(f"cannot read {path} (FAQBOT_DB_PATH): {_reason(error)}") from None
+        raise Unreadable(f"cannot read {path} (FAQBOT_DB_PATH): {_reason(path, error)}") from None
 
 
-def _reason(error: BaseException) -> str:
+def _reason(path: Path, error: BaseException) -> str:
     """Why a read failed, without the path StoreUnavailable already names."""
-    text = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    text = analytics.problem(path, error)
     prefix = "cannot use "
     if text.startswith(prefix) and ": " in text:
         text = text.split(": ", 1)[1]  # "cannot use /x/faqbot.db: file is not a database"
