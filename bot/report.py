@@ -205,7 +205,7 @@ def percent(share: float | None) -> str:
     return "n/a" if share is None else f"{share:.0%}"
 
 
-def _clip(value: str, width: int) -> str:
+def clip(value: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis."""
     value = " ".join(value.split())
     return value if len(value) <= width else value[: width - 1].rstrip() + "…"
@@ -237,19 +237,19 @@ def _text_period(figures: Figures) -> str:
     if figures.top_entries:
         lines += ["", "Most asked (answered)", f"{'times':>6}  question"]
         lines += [
-            f"{entry.count:>6}  {_clip(entry.question, WIDTH - 8)}" for entry in figures.top_entries
+            f"{entry.count:>6}  {clip(entry.question, WIDTH - 8)}" for entry in figures.top_entries
         ]
     if figures.unanswered:
         lines += ["", "Not answered (similar wordings together)", f"{'times':>6}  question"]
         for group in figures.unanswered:
-            lines.append(f"{group.count:>6}  {_clip(group.representative, WIDTH - 8)}")
+            lines.append(f"{group.count:>6}  {clip(group.representative, WIDTH - 8)}")
             if group.examples:
-                lines.append(" " * 8 + _clip("also: " + "; ".join(group.examples), WIDTH - 8))
+                lines.append(" " * 8 + clip("also: " + "; ".join(group.examples), WIDTH - 8))
     if figures.feedback:
         lines += ["", "Was the answer helpful?", f"{'yes':>5}{'no':>5}{'share':>7}  question"]
         lines += [
             f"{vote.helpful:>5}{vote.not_helpful:>5}{percent(vote.share_helpful):>7}"
-            f"  {_clip(vote.question, WIDTH - 19)}"
+            f"  {clip(vote.question, WIDTH - 19)}"
             for vote in figures.feedback
         ]
     return "\n".join(lines)
@@ -400,7 +400,7 @@ def _html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: 
 
 
 def _also(group: Group) -> str:
-    return "; ".join(_clip(example, HTML_QUESTION) for example in group.examples)
+    return "; ".join(clip(example, HTML_QUESTION) for example in group.examples)
 
 
 def _html_period(figures: Figures) -> str:
@@ -428,7 +428,7 @@ def _html_period(figures: Figures) -> str:
         rows = [
             (
                 _e(group.count),
-                _e(_clip(group.representative, HTML_QUESTION))
+                _e(clip(group.representative, HTML_QUESTION))
                 + (
                     f'<br><span class="also">also: {_e(_also(group))}</span>'
                     if group.examples

@@ -64,6 +64,8 @@ def create_app(
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.filters["percent"] = report.percent
     templates.env.filters["span"] = report.span
+    # A patient's question as `faqbot report --format html` shows it: one line, clipped.
+    templates.env.filters["question"] = lambda text: report.clip(text, report.HTML_QUESTION)
     # Compiled now, not at the first keystroke (12 ms).
     results_fragment = templates.get_template("_results.html")
     health = kb_version(matcher)
@@ -98,8 +100,10 @@ def create_app(
     def counting(query: str) -> BackgroundTask | None:
         """Count a search, as the bot would have answered it, once the response is sent.
         The reply is the one the search showed (cached), not the engine run again."""
+        if recorder is None:
+            return None
         reply = found_for(settled(query)).reply
-        if recorder is None or reply is None:
+        if reply is None:
             return None
         return BackgroundTask(recorder.record, reply, CHANNEL)
 
@@ -181,8 +185,10 @@ def create_app(
         if not security.csrf_ok(request, form.get(security.CSRF_FIELD)):
             return refused(403, "The form expired. Please try again.")
         password = str(form.get("password", ""))
-        admin = settings.admin_password_ok(password)
-        if not admin and not settings.password_ok(password):
+        # In a thread: a scrypt check takes about 70 ms and would stall every staff
+        # member's search meanwhile (hashlib releases the GIL).
+        admin = await asyncio.to_thread(settings.admin_password_ok, password)
+        if not admin and not await asyncio.to_thread(settings.password_ok, password):
             return refused(401, "Wrong password.")
         request.session.clear()  # a fresh session: nothing from before sign-in carries over
         request.session[security.SESSION_KEY] = True
@@ -269,9 +275,6 @@ def create_app(
         Middleware(security.StaffOnly, required=settings.sign_in),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
-    app.state.matcher = matcher
-    app.state.settings = settings
-    app.state.limiter = limiter
     app.state.recorder = recorder
     return app
 
@@ -333,12 +336,11 @@ def serve_workers(settings: WebSettings) -> int:
 def from_environment() -> Starlette:
     """The page on the engine the environment names (FAQ_PATH, FAQBOT_*): what each
     worker process of `serve_workers` serves."""
-    from bot import config, engine
+    from bot import engine
     from bot.web import settings as web_settings
     from faq import knowledge
 
     kb = knowledge.load(os.environ.get("FAQ_PATH") or knowledge.DEFAULT_PATH)
-    encoder = engine.load_encoder(config.semantic_enabled())
-    app = create_app(engine.matcher_for(kb, encoder, config.cache_dir()), web_settings.load())
+    app = create_app(engine.configured_matcher(kb), web_settings.load())
     gc.freeze()
     return app
