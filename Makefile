@@ -16,10 +16,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 run: $(STAMP)
 	$(BIN)/faqbot
 
-test: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy faq bot
+test: lint
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

@@ -121,7 +121,6 @@ class Outcome:
     sent: list[Sent]
     replies: dict[int, int]  # chat -> bot messages the fake holds (its own count)
     reply_times: dict[int, list[float]]  # chat -> when each sendMessage was recorded
-    gave_up: int  # patients who stopped after a reply did not come within REPLY_TIMEOUT
     bot_cpu: float | None = None  # CPU seconds the bot process used during the run
     harness_cpu: float | None = None  # CPU seconds of this process (patients, fake API)
 
@@ -207,14 +206,13 @@ def conversations(first_chat: int) -> dict[int, list[tuple[str, str]]]:
     }
 
 
-def outcome(fake: TimedFakeBotAPI, label: str, sent: list[Sent], gave_up: int = 0) -> Outcome:
+def outcome(fake: TimedFakeBotAPI, label: str, sent: list[Sent]) -> Outcome:
     chats = dict.fromkeys(s.chat_id for s in sent)
     return Outcome(
         label=label,
         sent=sent,
         replies={chat: len(fake.messages(chat)) for chat in chats},
         reply_times={chat: list(fake.sent_at.get(chat, ())) for chat in chats},
-        gave_up=gave_up,
     )
 
 
@@ -276,26 +274,25 @@ async def warm_up(fake: TimedFakeBotAPI) -> None:
 # Figures
 
 
-def run_figures(result: Outcome, p99_target_ms: float | None) -> list[Figure]:
+def run_figures(result: Outcome) -> list[Figure]:
     """Replies per second, latency percentiles and exactly-once for one run."""
     label = result.label
     wall = result.wall_seconds()
     replies = result.reply_count()
     latencies = [seconds * 1e9 for _, seconds in result.latencies()]
     rate_name = f"replies/s, {label}"
-    rate_target = report.NO_TARGET
     if wall is None or wall <= 0 or not latencies:
-        found = [Figure(rate_name, NOT_AVAILABLE, rate_target)]
+        found = [Figure(rate_name, NOT_AVAILABLE, report.NO_TARGET)]
         found += [report.timing(f"reply {p}, {label}", None) for p in ("p50", "p99", "max")]
     else:
         rate = replies / wall
         found = [
-            Figure(rate_name, f"{rate:.0f}/s", rate_target, None),
+            Figure(rate_name, f"{rate:.0f}/s", report.NO_TARGET, None),
             report.timing(f"reply p50, {label}", percentile(latencies, 0.50)),
             report.timing(
                 f"reply p99, {label}",
                 percentile(latencies, 0.99),
-                p99_target_ms,
+                P99_TARGET_MS,
             ),
             report.timing(f"reply max, {label}", max(latencies)),
         ]
@@ -325,8 +322,6 @@ def print_run(result: Outcome) -> None:
         f"({len(result.sent):,} updates, {replies:,} replies, {missing} chats with a missing "
         f"reply, {duplicate} with a duplicate)"
     )
-    if result.gave_up:
-        print(f"  {result.gave_up} patients gave up after {REPLY_TIMEOUT:g} s without a reply")
     by_category: dict[str, list[float]] = defaultdict(list)
     for category, seconds in result.latencies():
         by_category[category].append(seconds * 1e9)
@@ -360,11 +355,20 @@ def proc_status_kib(pid: int, field: str) -> int | None:
     return None
 
 
-def process_cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process from /proc/<pid>/stat (Linux), or None."""
+def stat_fields(pid: int | str) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command's name (which is in parentheses
+    and may hold spaces): [1] is the parent's pid, [11] and [12] the CPU ticks; None
+    when there is no such process (or no /proc)."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
+        return None
+
+
+def process_cpu_seconds(pid: int | str) -> float | None:
+    """User + system CPU time of a process from /proc/<pid>/stat (Linux), or None."""
+    fields = stat_fields(pid)
+    if fields is None:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -432,7 +436,7 @@ async def load_sections(folder: Path) -> list[Figure]:
         )
         steady = await measured(fake, pid, run_sustained)
         print_run(steady)
-        steady_figures = run_figures(steady, P99_TARGET_MS)
+        steady_figures = run_figures(steady)
         report.figures(steady_figures)
 
         report.header(

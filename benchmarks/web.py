@@ -34,6 +34,7 @@ from pathlib import Path
 from benchmarks import report
 from benchmarks.engine import QUERIES, percentile
 from benchmarks.report import NOT_AVAILABLE, Figure
+from benchmarks.telegram_load import process_cpu_seconds, stat_fields
 
 P99_TARGET_MS = 30.0
 STAFF = 20
@@ -79,18 +80,14 @@ def _wait_until_up(port: int, server: subprocess.Popen[bytes]) -> bool:
 def _cpu_seconds(pid: int) -> float | None:
     """The CPU time (user and system) a process and its children (the page's workers)
     have used so far; None off Linux."""
-    total, found = 0, False
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            stat = stat_file.read_text()
-        except OSError:  # gone meanwhile
-            continue
-        # The fields after the command's name, which is in parentheses and may hold spaces.
-        fields = stat.rsplit(")", 1)[1].split()
-        if stat_file.parent.name == str(pid) or fields[1] == str(pid):
-            total += int(fields[11]) + int(fields[12])
-            found = True
-    return total / os.sysconf("SC_CLK_TCK") if found else None
+    children = [
+        entry.name
+        for entry in Path("/proc").glob("[0-9]*")
+        if (fields := stat_fields(entry.name)) is not None and fields[1] == str(pid)
+    ]
+    times = [process_cpu_seconds(one) for one in (pid, *children)]
+    found = [seconds for seconds in times if seconds is not None]
+    return sum(found) if found else None
 
 
 class Browser:

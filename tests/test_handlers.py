@@ -180,7 +180,9 @@ async def test_inline_query_results_obey_telegram_limits(application, recorder) 
     for text in ["", "dose", "ketamine", "i want to die", "x" * 200]:
         query = {"id": f"iq-{text[:5]}", "from": user(), "query": text, "offset": ""}
         await process(application, {"inline_query": query})
-    for answer in recorder.sent("answerInlineQuery"):
+    answers = recorder.sent("answerInlineQuery")
+    assert len(answers) == 5  # every query answered, the empty one too
+    for answer in answers:
         results = answer["results"]
         ids = [result["id"] for result in results]
         assert len(results) <= 50
