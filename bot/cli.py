@@ -402,6 +402,10 @@ def _why(args: argparse.Namespace) -> int:
             )
             print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
             print(f"  ordinary:  {net.ordinary_text!r}")
+            print(
+                f"  leaning:   {net.leaning:.3f} (the linear classifier; a concern from "
+                f"{safety_net.thresholds.leaning} when nearer an exemplar than any phrasing)"
+            )
             if net.passage != " ".join(message.split()):
                 print(f"  closest part of the message: {net.passage!r}")
         print(f"tier:      {found.tier or 'none'}")

@@ -64,6 +64,17 @@ class Thresholds:
     crisis: float = 0.62
     concern: float = 0.50
     margin: float = 0.06
+    # The second reading, a linear classifier over the same vectors (`Leaning`): a
+    # message it scores at least `leaning` is a concern, if it is also nearer a crisis or
+    # concern exemplar than any ordinary phrasing (the idioms' guard: "I'm dead", "killed
+    # two birds with one stone" lean towards crisis words). Chosen by leaving one
+    # real-wording collection out of the exemplars and reading it: semantic recall of
+    # English crises went from 64.5% to 78.5% (real_crisis_2_*) and from 69.2% to 88.9%
+    # (real_crisis_*), with the same false alarms on 1,161 ordinary questions (1); 0.4
+    # kept fewer of them, 0.2 flagged another idiom.
+    leaning: float = 0.30
+    leaning_margin: float = 0.02
+    ridge: float = 10.0  # the classifier's regularisation; 3 and 30 did no better
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class SemanticVerdict:
     ordinary: float  # cosine to the nearest ordinary phrasing
     ordinary_text: str
     passage: str  # the part of the message the model read
+    leaning: float = 0.0  # the linear classifier's score (above 0 leans towards crisis)
     # The message's own vector (its whole, or a long one's end): the matcher reuses it
     # to weigh meaning in its decision without encoding the message twice.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
@@ -116,8 +128,43 @@ def kb_phrasings(kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(dict.fromkeys(phrasings))
 
 
+@dataclass(frozen=True)
+class Leaning:
+    """A linear classifier of message vectors: crisis or concern exemplars (+1) against
+    ordinary phrasings (-1), fitted by ridge regression each time a net is built.
+
+    The nearest exemplar generalises only as far as the exemplars were worded; a
+    direction fitted on all of them reads what they share (despair, farewell, harm to
+    oneself) in wordings none of them has. Fitted, not stored: a few milliseconds on
+    the cached vectors, so the weights always match the exemplars and the knowledge base.
+    """
+
+    weights: np.ndarray
+    bias: float
+
+    @classmethod
+    def fit(cls, unsafe: np.ndarray, ordinary: np.ndarray, ridge: float) -> Leaning:
+        """The least-squares fit with an L2 penalty, each class weighed as a whole (the
+        ordinary phrasings outnumber the exemplars)."""
+        features = np.vstack([unsafe, ordinary]).astype(np.float64)
+        features = np.hstack([features, np.ones((len(features), 1))])
+        targets = np.r_[np.ones(len(unsafe)), -np.ones(len(ordinary))]
+        weights = np.r_[
+            np.full(len(unsafe), len(ordinary) / max(len(unsafe), 1)), np.ones(len(ordinary))
+        ]
+        weighted = features * weights[:, None]
+        gram = weighted.T @ features + ridge * np.eye(features.shape[1])
+        solution = np.linalg.solve(gram, weighted.T @ targets)
+        return cls(solution[:-1].astype(np.float32), float(solution[-1]))
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        """One score a row: above 0 leans towards crisis."""
+        return np.asarray(vectors @ self.weights + self.bias)
+
+
 class SafetyNet:
-    """Nearest-exemplar crisis and concern detection over sentence embeddings."""
+    """Crisis and concern detection over sentence embeddings: the nearest exemplar, and
+    a linear classifier for wordings no exemplar is near."""
 
     def __init__(
         self,
@@ -134,6 +181,7 @@ class SafetyNet:
         self._unsafe = cache.vectors(encoder, [exemplar.text for exemplar in self.exemplars])
         self._ordinary = cache.vectors(encoder, list(self.ordinary))
         self._is_crisis = np.array([e.tier is Tier.CRISIS for e in self.exemplars])
+        self._leaning = Leaning.fit(self._unsafe, self._ordinary, thresholds.ridge)
 
     def assess(self, message: str) -> SemanticVerdict:
         """The tier the message's meaning suggests, with the evidence."""
@@ -145,9 +193,12 @@ class SafetyNet:
         # whole: "I'm tired of starting over." alone reads like "I'm tired of life", but
         # not beside "Would someone like me be a candidate for the drip?".
         context = float(ordinary[0].max()) if len(passages) > 1 and ordinary.size else -1.0
+        leanings = self._leaning.scores(vectors)
         best: SemanticVerdict | None = None
         for row, passage in enumerate(passages):
-            verdict = self._verdict(passage, unsafe[row], ordinary[row], context if row else -1.0)
+            verdict = self._verdict(
+                passage, unsafe[row], ordinary[row], context if row else -1.0, leanings[row]
+            )
             if best is None or _rank(verdict) > _rank(best):
                 best = verdict
         assert best is not None
@@ -162,7 +213,12 @@ class SafetyNet:
         return self._ordinary[[rows[phrase] for phrase in phrasings]]
 
     def _verdict(
-        self, passage: str, unsafe: np.ndarray, ordinary: np.ndarray, context: float
+        self,
+        passage: str,
+        unsafe: np.ndarray,
+        ordinary: np.ndarray,
+        context: float,
+        leaning: float,
     ) -> SemanticVerdict:
         limits = self.thresholds
         nearest = int(np.argmax(unsafe))
@@ -174,13 +230,15 @@ class SafetyNet:
         plain_score = float(ordinary[plain]) if plain >= 0 else -1.0
         plain_text = self.ordinary[plain] if plain >= 0 else ""
         plain_score = max(plain_score, context)
-        tier: Tier | None = None
+        tier: Tier | None
         if crisis_score >= limits.crisis and crisis_score - plain_score >= limits.margin:
             tier, nearest, score = Tier.CRISIS, crisis_nearest, crisis_score
-        elif score >= limits.concern and score - plain_score >= limits.margin:
-            tier = Tier.CONCERN
+        else:
+            near = score >= limits.concern and score - plain_score >= limits.margin
+            leans = leaning >= limits.leaning and score - plain_score >= limits.leaning_margin
+            tier = Tier.CONCERN if near or leans else None
         return SemanticVerdict(
-            tier, score, self.exemplars[nearest], plain_score, plain_text, passage
+            tier, score, self.exemplars[nearest], plain_score, plain_text, passage, float(leaning)
         )
 
 

@@ -203,6 +203,7 @@ def test_why_names_the_rules_the_semantic_score_the_tier_and_the_reply() -> None
     assert "rules:     none fired" in second
     assert "semantic:  crisis (nearest crisis exemplar" in second
     assert "exemplar:  " in second and "tier:      crisis" in second
+    assert "leaning:   " in second
 
 
 def test_with_the_semantic_net_off_the_bot_warns_that_detection_is_weaker() -> None:
