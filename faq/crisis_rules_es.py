@@ -781,3 +781,87 @@ RULES: tuple[Rule, ...] = (
         language="es",
     ),
 )
+
+# The crisis vocabulary, word by word. Spanish testimony rarely repeats a set phrase:
+# the phrase rules reached 28 of 37 crises on the development part they were written
+# from (real_crisis_2_dev.yaml) and 8 of 21 on its sealed part. A word of death, of harm
+# to oneself or of despair generalises further; each needs only a first-person frame
+# where the bare word is also a patient's question ("¿puedo morir si mezclo...?", "¿la
+# infusión puede hacerme daño?", "¿hay riesgo de sobredosis?"). Distress tier: written
+# in Spanish it gets the crisis resources in Spanish, where it would otherwise have got
+# the same numbers in the other-language reply, so a false alarm (advice about feeling
+# like a burden) costs the reader little. Everyday words of the clinic ("análisis de
+# sangre", "en ayunas con el estómago vacío", "mis pastillas") are left out.
+_DEATH_WORDS = (
+    r"(?:pienso|pense|pensaba|pensando|deseo|desee|deseaba|ganas|sentimiento|"
+    r"ideas?|mejor|prefiero|unica|solo)\b.{0,60}\b(?:morir|morirme|muerte|muera|muriera)|"
+    r"suicid\w*|quitarme la vida|(?:intente|intentaba|consegui|logre|pense en|ganas de|"
+    r"forma de|manera de) matarme|(?:acabar|terminar) con (?:mi vida|todo(?:$| (?:ya|de una "
+    r"vez|y|esto)\b))|que todo se acabe|dejar de vivir|no quiero seguir (?:viviendo|aqui|"
+    r"asi)|(?:sin|no tengo|perdi|perdido|ningunas|pocas) ganas de vivir|(?:quiero|quisiera) "
+    r"desaparecer|desaparecer (?:para siempre|del mundo|de (?:la vida|este mundo))|"
+    r"desaparecere|no (?:me )?(?:vuelva|vuelvo|volver) a despertar|haber nacido|debi nacer"
+)
+_HARM_WORDS = (
+    r"cortarme|me corto|me corte|me cortaba|me he cortado|cortadas|cuchillas?|navaja|"
+    r"cuchillo|cicatri\w*|autolesi\w*|lastimarme|(?:quiero|queria|ganas de|voy a|necesito) "
+    r"hacerme dano|me hago dano|me hacia dano|me he hecho dano|quemarme|(?:tome|me tome|tuve|"
+    r"he tenido|sufri|me hice|intente|intento de|casi) (?:una )?sobredosis|me intoxique|"
+    r"intoxicarme|lavado de estomago"
+)
+_DESPAIR_WORDS = (
+    r"estorbo|(?:ser|soy|sea|siendo|sentirme|me siento) una carga|(?:estarian|estaran|"
+    r"estarias|estaria|vivirian|seria) mejor sin mi|no me merecen|no merezco|no vale la pena "
+    r"(?:vivir|seguir viviendo|luchar)|no vale la pena(?: seguir)?$|vida (?:no tiene|sin) "
+    r"sentido|sin salida|no puedo mas|me siento vaci[oa]|(?:soy|me siento|sentirme|siento que "
+    r"soy) (?:un[ao]? )?(?:inutil|fracaso)|inservible|no sirvo|odio mi vida|me odio|infierno"
+)
+RULES += (
+    Rule(
+        name="es-palabras-de-muerte",
+        kind=RuleKind.DISTRESS,
+        pattern=rf"\b(?:{_DEATH_WORDS})\b",
+        examples=(
+            "El único sentimiento que albergaba dentro de mi, era el de morir",
+            "esto me hizo dejar de tomarle sabor a la vida y pensé en la muerte como mejor "
+            "alternativa.",
+            "Cuantas veces habré pensado: «A ver si esta noche me acuesto y no me vuelvo a "
+            "despertar».",
+        ),
+        lookalikes=(
+            "¿Cuánto cuesta el tratamiento con ketamina?",
+            "Esto está de muerte!",
+            "me muero de ganas de empezar",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-palabras-de-autolesion",
+        kind=RuleKind.DISTRESS,
+        pattern=rf"\b(?:{_HARM_WORDS})\b",
+        examples=(
+            "comencé por rasguños y golpes, luego cortadas cada vez más profundas y después "
+            "empecé a quemarme.",
+        ),
+        lookalikes=(
+            "me corté el pelo ayer, ¿importa para la infusión?",
+            "¿necesito un análisis de sangre antes de la infusión?",
+        ),
+        language="es",
+    ),
+    Rule(
+        name="es-palabras-de-desesperanza",
+        kind=RuleKind.DISTRESS,
+        pattern=rf"\b(?:{_DESPAIR_WORDS})\b",
+        examples=(
+            "tal sentimiento de culpabilidad, de no ver una salida, de ser una carga para los "
+            "demás",
+            "Sentía como esa sin salida de no saber qué hacer",
+        ),
+        lookalikes=(
+            "¿tengo que venir en ayunas, con el estómago vacío?",
+            "¿puedo tomar mis pastillas antes de la infusión?",
+        ),
+        language="es",
+    ),
+)
