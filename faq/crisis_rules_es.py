@@ -807,14 +807,16 @@ _HARM_WORDS = (
     r"cuchillo|cicatri\w*|autolesi\w*|lastimarme|(?:quiero|queria|ganas de|voy a|necesito) "
     r"hacerme dano|me hago dano|me hacia dano|me he hecho dano|quemarme|(?:tome|me tome|tuve|"
     r"he tenido|sufri|me hice|intente|intento de|casi) (?:una )?sobredosis|me intoxique|"
-    r"intoxicarme|lavado de estomago"
+    r"intoxicarme|lavado de estomago|(?:de|hacer|hago|hacia|hice) cutting"
 )
 _DESPAIR_WORDS = (
     r"estorbo|(?:ser|soy|sea|siendo|sentirme|me siento) una carga|(?:estarian|estaran|"
     r"estarias|estaria|vivirian|seria) mejor sin mi|no me merecen|no merezco|no vale la pena "
     r"(?:vivir|seguir viviendo|luchar)|no vale la pena(?: seguir)?$|vida (?:no tiene|sin) "
     r"sentido|sin salida|no puedo mas|me siento vaci[oa]|(?:soy|me siento|sentirme|siento que "
-    r"soy) (?:un[ao]? )?(?:inutil|fracaso)|inservible|no sirvo|odio mi vida|me odio|infierno"
+    r"soy) (?:un[ao]? )?(?:inutil|fracaso)|inservible|no sirvo|odio mi vida|me odio|infierno|"
+    r"no soy buen[oa] (?:en|para) nada|no (?:se )?merecen\b.{0,40}\bcomo yo|(?:tengo|sufro) "
+    r"(?:mucha |una )?depresion|estoy (?:muy |tan )?deprimid[oa]"
 )
 RULES += (
     Rule(
@@ -842,6 +844,7 @@ RULES += (
         examples=(
             "comencé por rasguños y golpes, luego cortadas cada vez más profundas y después "
             "empecé a quemarme.",
+            "Bueno, mi historia de cutting empieza a los 12 años",
         ),
         lookalikes=(
             "me corté el pelo ayer, ¿importa para la infusión?",
@@ -857,6 +860,9 @@ RULES += (
             "tal sentimiento de culpabilidad, de no ver una salida, de ser una carga para los "
             "demás",
             "Sentía como esa sin salida de no saber qué hacer",
+            "tengo mucha depresión, ¿Qué hago?",
+            "no se merecen tener una hija como yo, ni estar toda la vida preocupados por mi causa.",
+            "No encajo en ningún lado. No soy buena en nada.",
         ),
         lookalikes=(
             "¿tengo que venir en ayunas, con el estómago vacío?",
