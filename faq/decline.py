@@ -98,6 +98,21 @@ _SPEAKS_OF_CAUSES = _mentions(
     r"risk factors?|brain)\b"
 )
 _TELLS_AN_EXPERIENCE = _mentions(r"\b(?:feel\w*|felt|experienc\w*|sensation\w*|like\s+to)\b")
+# A passage compares when it says so, or sets ketamine against the usual treatments
+# ("within hours ... weeks or months for conventional treatments").
+_COMPARES = _mentions(
+    r"\b(?:than|unlike|compared|whereas|better|faster|slower|lower|higher|more\s+effective|"
+    r"conventional|traditional)\b"
+)
+_SAYS_WHO_NOT = _mentions(
+    r"\b(?:not\s+(?:recommended|suitable|for\s+everyone)|should\s+not|shouldn't|"
+    r"contraindicat\w*|avoid\w*|except|unless|excluded?)\b"
+)
+# A duration is a number and a unit: "within hours" says how soon, not how long.
+_HAS_DURATION = _mentions(
+    r"\b(?:\d+|one|two|three|four|forty|sixty|ninety|an?)\s*(?:-|to)?\s*(?:\d+\s*)?"
+    r"(?:minutes?|mins?|hours?|hrs?)\b"
+)
 
 
 def _names_the_other_drug(passage: str, ask: re.Match[str]) -> bool:
@@ -115,11 +130,17 @@ RULES: tuple[Rule, ...] = (
         why="asks what something is like or feels like; a passage that does not tell how it "
         "feels or goes does not say",
         asks=re.compile(
-            r"\bwhat\s+(?:is|are|was|does|do|will)\s+(?:\w+\s+){1,6}(?:like|feel\s+like)\s*\W*$",
+            r"\bwhat\s+(?:is|are|was|does|do|will)\s+(?:\w+\s+){1,6}(?:like|feel\s+like)\s*\W*$"
+            r"|\b(?:get|make|making|gets|makes)\s+(?:you|me|people|patients)\s+(?:feel\s+)?"
+            r"(?:high|trip\w*|hallucinat\w*|dissociat\w*|stoned|loopy)\b",
             re.IGNORECASE,
         ),
         holds=_TELLS_AN_EXPERIENCE,
-        examples=("What is a Ketamine Therapy Session Like?", "What Does OCD Actually Feel Like"),
+        examples=(
+            "What is a Ketamine Therapy Session Like?",
+            "What Does OCD Actually Feel Like",
+            "Does Ketamine Therapy Get You High?",
+        ),
         lookalikes=("what is ketamine?", "what does ketamine do to the brain?"),
     ),
     Rule(
@@ -167,6 +188,57 @@ RULES: tuple[Rule, ...] = (
             "I'm already on an antidepressant — is that a problem?",
         ),
         lookalikes=("is it safe?", "is ketamine addictive?"),
+    ),
+    Rule(
+        name="comparison",
+        why="asks which of two treatments is better, or how they compare; a passage that "
+        "compares nothing does not say",
+        asks=re.compile(
+            r"\bvs\.?(?=\s)|\bversus\b|\bwhich\s+(?:\w+\s+)?(?:is|works|one\s+is)\s+"
+            r"(?:the\s+)?(?:best|better|most\s+effective)\b|\bmost\s+effective\b|\bbetter\s+"
+            r"than\b|\bcompared?\s+(?:to|with)\b|\bbetter\s+option\b",
+            re.IGNORECASE,
+        ),
+        holds=_COMPARES,
+        examples=(
+            "Which therapy is most effective for treating OCD?",
+            "Spravato vs. Ketamine: Which Is the Better Option for You?",
+            "Ketamine vs. SSRIs: Which Works Best?",
+        ),
+        lookalikes=("how does ketamine work?", "is ketamine effective for ocd?"),
+    ),
+    Rule(
+        name="who_not",
+        why="asks who should not have it, or why not to; a passage about who it helps does "
+        "not say who it would harm",
+        asks=re.compile(
+            r"\b(?:who|what\s+patients|which\s+patients)\s+(?:is|are|should)\s+not\b"
+            r"|\bnot\s+(?:a\s+)?(?:good\s+)?candidates?\b|\breasons?\s+(?:i|you|one|"
+            r"someone)\s+(?:should\s+not|shouldn't)\b|\bcontraindicat\w*|\bshould\s+not\s+"
+            r"(?:try|take|get|have|use)\b|\bwho\s+shouldn't\b",
+            re.IGNORECASE,
+        ),
+        holds=_SAYS_WHO_NOT,
+        examples=(
+            "Who is Not a Good Candidate for Ketamine Therapy?",
+            "Are there medical or mental health reasons I should not try ketamine?",
+            "what are the contraindications for ketamine?",
+        ),
+        lookalikes=("who is a good candidate for ketamine?", "who is ketamine for?"),
+    ),
+    Rule(
+        name="duration",
+        why="asks how long one session lasts; only a passage that gives minutes or hours "
+        'says ("within hours" is how soon, not how long)',
+        asks=re.compile(
+            r"\bhow\s+long\s+(?:does|do|will|is|are)\s+(?:each|an?|the|one|every|my)\s+"
+            r"(?:\w+\s+)?(?:treatment|session|infusion|appointment|visit)s?\b(?!\s+(?:take\s+to\s+|"
+            r"to\s+)?(?:work|help|kick|start|effects?|relief))",
+            re.IGNORECASE,
+        ),
+        holds=_HAS_DURATION,
+        examples=("How long does each treatment last?", "how long is an infusion session?"),
+        lookalikes=("how long does the relief last?", "how long does the treatment take to work?"),
     ),
     Rule(
         name="date",
