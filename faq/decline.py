@@ -124,6 +124,32 @@ def _names_the_other_drug(passage: str, ask: re.Match[str]) -> bool:
     return "interact" in folded or any(word[:6] in folded for word in named)
 
 
+# Conditions other than OCD that patients ask ketamine to treat. OCD is every passage's
+# subject; another condition must be named by the passage to be answered by it.
+_CONDITIONS = (
+    r"depression|anxiety|ptsd|bipolar|pain|fibromyalgia|migraines?|stress|addictions?|"
+    r"alcoholism|anorexia|bulimia|adhd|autism|schizophrenia|insomnia|crps|panic|phobias?|"
+    r"tourette'?s?|trichotillomania|hoarding|bdd|ocpd|parkinson'?s?|alzheimer'?s?|"
+    r"neuropathy|arthritis|tinnitus"
+)
+
+
+def _names_the_condition(passage: str, ask: re.Match[str]) -> bool:
+    return ask.group("condition").lower()[:6] in passage.lower()
+
+
+_NAMES_A_SIDE_EFFECT = _mentions(
+    r"\b(?:nausea|vomit\w*|dizz\w*|dissociat\w*|blood\s+pressure|heart\s+rate|headaches?|"
+    r"drows\w*|hallucinat\w*|confus\w*|bladder|blurred)\b"
+)
+
+
+def _names_the_term(passage: str, ask: re.Match[str]) -> bool:
+    # "What is OCPD?", "What is KAP?": an abbreviation the passage never writes is not
+    # what it explains.
+    return ask.group("term") in passage
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         name="experience",
@@ -239,6 +265,57 @@ RULES: tuple[Rule, ...] = (
         holds=_HAS_DURATION,
         examples=("How long does each treatment last?", "how long is an infusion session?"),
         lookalikes=("how long does the relief last?", "how long does the treatment take to work?"),
+    ),
+    Rule(
+        name="other_condition",
+        why="asks whether it treats a condition other than OCD; a passage that never names "
+        "that condition does not say",
+        asks=re.compile(
+            r"\b(?:treat|treats|treating|treatment\s+for|helps?|help\s+with|ease|cure|work\s+"
+            r"(?:for|on)|used\s+for|effective\s+(?:for|in)|good\s+for|approved\s+for)\s+"
+            r"(?:\w+\s+){0,2}?(?P<condition>" + _CONDITIONS + r")\b",
+            re.IGNORECASE,
+        ),
+        holds=_names_the_condition,
+        examples=(
+            "Does ketamine treat fibromyalgia?",
+            "How does ketamine help with anxiety?",
+            "Can ketamine help with chronic stress?",
+        ),
+        lookalikes=("I have depression and OCD, can ketamine help?", "can ketamine treat my ocd?"),
+    ),
+    Rule(
+        name="side_effects",
+        why="asks which side effects there are; a passage that names none cannot list them",
+        asks=re.compile(
+            r"\bwhat\s+(?:are|is)\s+(?:the\s+|some\s+)?(?:\w+\s+){0,2}?side[\s-]+effects?\b"
+            r"|\bwhat\s+(?:\w+\s+)?side[\s-]+effects?\s+(?:does|do|can|will|are|is)\b"
+            r"|\b(?:list|name)\s+(?:the\s+|some\s+)?side[\s-]+effects\b",
+            re.IGNORECASE,
+        ),
+        holds=_NAMES_A_SIDE_EFFECT,
+        examples=(
+            "What are some possible side effects?",
+            "What are potential side effects of Ketamine?",
+            "what side effects does ketamine have?",
+        ),
+        lookalikes=("are there side effects?", "is ketamine safe?"),
+    ),
+    Rule(
+        name="named_term",
+        why="asks what an abbreviation means; a passage that never writes it does not explain it",
+        asks=re.compile(
+            # Case matters only in the term: an abbreviation is written in capitals.
+            r"\b(?i:what\s+(?:is|are|does)\s+(?:an?\s+|the\s+)?)(?:\w+[\s-]+){0,4}?\(?"
+            r"(?P<term>(?!OCD\b)[A-Z]{2,6})\)?(?i:\s+(?:stand\s+for|mean))?\s*\W*$"
+        ),
+        holds=_names_the_term,
+        examples=(
+            "What Is OCPD?",
+            "What is Cognitive-Behavioral Therapy (CBT)?",
+            "What is ketamine-assisted psychotherapy (KAP)?",
+        ),
+        lookalikes=("What is OCD?", "what is an NMDA receptor antagonist?"),
     ),
     Rule(
         name="date",
