@@ -273,7 +273,8 @@ RULES: tuple[Rule, ...] = (
         asks=re.compile(
             r"\b(?:treat|treats|treating|treatment\s+for|helps?|help\s+with|ease|cure|work\s+"
             r"(?:for|on)|used\s+for|effective\s+(?:for|in)|good\s+for|approved\s+for)\s+"
-            r"(?:\w+\s+){0,2}?(?P<condition>" + _CONDITIONS + r")\b",
+            # Greedy: "ease pain in fibromyalgia patients" asks about fibromyalgia.
+            r"(?:\w+\s+){0,3}(?P<condition>" + _CONDITIONS + r")\b",
             re.IGNORECASE,
         ),
         holds=_names_the_condition,
@@ -281,6 +282,7 @@ RULES: tuple[Rule, ...] = (
             "Does ketamine treat fibromyalgia?",
             "How does ketamine help with anxiety?",
             "Can ketamine help with chronic stress?",
+            "Can Ketamine Really Ease Pain in Fibromyalgia Patients?",
         ),
         lookalikes=("I have depression and OCD, can ketamine help?", "can ketamine treat my ocd?"),
     ),
@@ -316,6 +318,42 @@ RULES: tuple[Rule, ...] = (
             "What is ketamine-assisted psychotherapy (KAP)?",
         ),
         lookalikes=("What is OCD?", "what is an NMDA receptor antagonist?"),
+    ),
+    Rule(
+        name="diagnosis",
+        why="asks how OCD is diagnosed or told apart; a passage that describes OCD without "
+        "speaking of diagnosis does not say",
+        asks=re.compile(
+            r"\bwho\s+can\s+be\s+diagnosed\b|\bhow\s+(?:is|are)\s+(?:ocd|it)\s+diagnosed\b"
+            r"|\bdiagnos(?:e|es|is|ing)\s+(?:ocd|it)\b|\bhow\s+(?:do|can|would)\s+(?:you|i|one|"
+            r"someone|people)\s+(?:know|tell)\s+(?:if|that|whether)\s+(?:you|i|they|someone|he|"
+            r"she)\s+(?:have|has|are|is)\s+(?:ocd|obsessive\w*|an?\s+(?:\w+\s+)?disorder)",
+            re.IGNORECASE,
+        ),
+        holds=_mentions(r"\bdiagnos\w*"),
+        examples=(
+            "How do you know that you have OCD?",
+            "WHO CAN BE DIAGNOSED OCD?",
+            "So how do you tell if you are obsessive-compulsively washing your hands?",
+        ),
+        lookalikes=(
+            "My grandson has recently been diagnosed with obsessive-compulsive disorder. "
+            "Could you kindly explain to me what this condition is?",
+            "How do I know if ketamine is for me?",
+        ),
+    ),
+    Rule(
+        name="cure",
+        why="asks whether it is a cure; a passage that speaks of treatment and relief, never "
+        "of a cure, does not say",
+        asks=re.compile(
+            r"\b(?:is|will|can|does|would)\s+(?:it|ketamine|this|that|\w+\s+therapy)\s+"
+            r"(?:\w+\s+)?(?:an?\s+)?cures?\b",
+            re.IGNORECASE,
+        ),
+        holds=_mentions(r"\bcur(?:e|es|ed|ing)\b"),
+        examples=("Is Ketamine a cure for depression?", "will ketamine cure my ocd forever"),
+        lookalikes=("What If Medications Don’t Cure my OCD?", "does it work for ocd?"),
     ),
     Rule(
         name="date",
