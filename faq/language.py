@@ -44,12 +44,16 @@ SPANISH_MARKERS = Markers(
         ketamina tratamiento tratamientos sesion sesiones infusiones cuesta
         costo precio seguro medicamento medicamentos pastillas efectos secundarios
         ayuda dolor vida muerte morir
+        siento sientes nadie cansado cansada sola triste hoy ahora mucho mucha muchos
+        muchas vez veces dia noche despues antes vivir
         """.split()
     ),
     (
         "¿Cuánto cuesta el tratamiento?",
         "hola, la ketamina funciona para el toc?",
         "quiero saber si es seguro",
+        "Me siento sola, nadie me entiende",
+        "¿Quiero saberlo?",
     ),
 )
 OTHER_MARKERS = (
@@ -87,6 +91,9 @@ ENGLISH_MARKERS = frozenset(
     """.split()
 )
 MIN_MARKERS = 2  # one word ("hola", "de") is not enough to tell a language
+# Marks only Spanish writes: "¿Quiero desaparecer?", "mañana". Each counts as one marker
+# however often it appears.
+_SPANISH_SIGNS = frozenset("¿¡ñÑ")
 
 
 def detect(message: str) -> str:
@@ -99,6 +106,8 @@ def detect(message: str) -> str:
     best, best_count = ENGLISH, len(words & ENGLISH_MARKERS)
     for markers in (SPANISH_MARKERS, *OTHER_MARKERS):
         count = len(words & markers.words)
+        if markers is SPANISH_MARKERS and _SPANISH_SIGNS.intersection(message):
+            count += 1
         if count >= MIN_MARKERS and count > best_count:
             best, best_count = markers.language, count
     if best in (ENGLISH, SPANISH):

@@ -47,21 +47,25 @@ class Triage:
         self.net = net
 
     def assess(self, message: str, folded: str, *, explain: bool = False) -> Assessment:
-        """Rules first; the net reads an English message that is not a greeting and that
-        the rules did not call a crisis (with `explain`, every message, to show its
-        score)."""
+        """Rules first; the net reads an English or Spanish message that is not a greeting
+        and that the rules did not call a crisis (with `explain`, every message, to show
+        its score)."""
         rules = safety.folded_fired(folded)
         spoken = language.detect(message) if folded else language.ENGLISH
+        if spoken == language.ENGLISH and rules and all(rule.language == "es" for rule in rules):
+            # Only Spanish wording set them off: "Quiero desaparecer" has too few common
+            # words to tell its language, but its reply must be in Spanish.
+            spoken = language.SPANISH
         semantic = None
         # A greeting ("bye", "good evening") says nothing the net could weigh: short
         # social words sit near farewells in meaning. The rules still read it.
-        needed = (
-            safety.tier_of(rules) is not Tier.CRISIS
-            and spoken == language.ENGLISH
-            and not smalltalk.is_greeting(message)
-        )
+        needed = safety.tier_of(rules) is not Tier.CRISIS and not smalltalk.is_greeting(message)
         if self.net is not None and folded and (needed or explain):
             # An idiom's words mean something else; the net reads the message without it.
             plain = safety.without_idioms(folded)
-            semantic = self.net.assess(message if plain == folded else plain)
+            reading = message if plain == folded else plain
+            if spoken == language.SPANISH:
+                semantic = self.net.assess_spanish(reading)
+            elif spoken == language.ENGLISH or explain:
+                semantic = self.net.assess(reading)
         return Assessment(spoken, rules, semantic)
