@@ -392,6 +392,15 @@ def _why(args: argparse.Namespace) -> int:
         if net is None or safety_net is None:  # a verdict comes only from a safety net
             state = "off" if safety_net is None else "not run (not English)"
             print(f"semantic:  {state}")
+        elif found.language == "es":
+            print(
+                f"semantic:  {net.tier or 'nothing'} (the Spanish classifier leans "
+                f"{net.leaning:.3f}, a concern from {safety_net.thresholds.leaning_es}; "
+                f"nearest Spanish exemplar {net.score:.3f}, nearest Spanish look-alike "
+                f"{net.ordinary:.3f})"
+            )
+            print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
+            print(f"  look-alike: {net.ordinary_text!r}")
         else:
             print(
                 f"semantic:  {net.tier or 'nothing'} (nearest {net.exemplar.tier} exemplar "

@@ -206,6 +206,13 @@ def test_why_names_the_rules_the_semantic_score_the_tier_and_the_reply() -> None
     assert "leaning:   " in second
 
 
+def test_why_shows_the_spanish_classifier_for_a_spanish_message() -> None:
+    result = faqbot("why", "Me siento sola. Me siento cansada. Nada ha cambiado.")
+    assert result.returncode == 0
+    assert "language:  es" in result.stdout
+    assert "the Spanish classifier leans" in result.stdout and "exemplar:  " in result.stdout
+
+
 def test_with_the_semantic_net_off_the_bot_warns_that_detection_is_weaker() -> None:
     result = faqbot("ask", "--json", "I'll soon be at peace.", env={"FAQBOT_SEMANTIC": "off"})
     assert result.returncode == 0

@@ -12,10 +12,12 @@ import numpy as np
 import pytest
 import yaml
 
-from faq import semantic, text
+from faq import knowledge, semantic, text
+from faq.embedding import Encoder, VectorCache
 from faq.matcher import Matcher
 from faq.reply import SAFETY_KINDS, Kind
 from faq.safety import Tier
+from faq.triage import Triage
 
 DATA = Path(__file__).parent / "data"
 QUESTION_SETS = (
@@ -166,6 +168,45 @@ def test_spanish_distress_gets_the_crisis_resources_not_the_english_check_in(
 ) -> None:
     reply = matcher.reply("ya no aguanto más, estoy cansada de luchar")
     assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+
+
+# Spanish distress no rule lists (real_crisis_2_dev.yaml), read by the Spanish classifier.
+SPANISH_NET_ONLY = [
+    "Amanece otro día, y nada ha cambiado. El mismo paisaje, el mismo dolor de tener que "
+    "despertar y seguir con la absurda vida que nos ha tocado vivir…",
+    "Hoy, y tras épocas en las que me he sentido realmente feliz, me siento completamente "
+    "exhausta. Me siento sola. Me siento cansada.",
+]
+
+
+@pytest.mark.parametrize("message", SPANISH_NET_ONLY)
+def test_the_spanish_classifier_catches_distress_no_rule_lists(
+    matcher: Matcher, message: str
+) -> None:
+    found = matcher.triage.assess(message, text.fold(message))
+    assert found.language == "es" and found.rules == ()
+    assert found.semantic is not None and found.semantic.tier is Tier.CONCERN
+    reply = matcher.reply(message)
+    assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+
+
+@pytest.mark.parametrize("message", ["Quiero desaparecer", "quisiera morirme"])
+def test_a_short_spanish_crisis_is_answered_in_spanish(matcher: Matcher, message: str) -> None:
+    # Too few common words to tell the language; the Spanish rules that fire tell it.
+    reply = matcher.reply(message)
+    assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+
+
+def test_without_spanish_exemplars_the_net_does_not_read_spanish(
+    encoder: Encoder, tmp_path: Path
+) -> None:
+    shipped = semantic.load_exemplars()
+    english_only = semantic.Exemplars(shipped.unsafe[:50], shipped.ordinary[:50])
+    net = semantic.SafetyNet(encoder, english_only, [], VectorCache(tmp_path))
+    assert net.assess_spanish(SPANISH_NET_ONLY[0]) is None
+    # The rules alone miss it: it gets the other-language reply with the numbers.
+    reply = Matcher(knowledge.load(), triage=Triage(net)).reply(SPANISH_NET_ONLY[0])
+    assert reply.kind is Kind.LANGUAGE
 
 
 def test_a_spanish_question_gets_the_numbers_not_a_bare_decline(matcher: Matcher) -> None:

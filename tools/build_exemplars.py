@@ -31,6 +31,8 @@ REAL_DEV = ("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev")
 # look-alikes too ("i'd kill for a treatment that works", "whats the weather like
 # tomorrow"); the blind sets' are kept to measure false alarms on.
 DEV_QUESTION_SETS = ("eval", "holdout")
+# Real Spanish questions and look-alikes (the development part): the Spanish negatives.
+SPANISH_QUESTION_SETS: tuple[str, ...] = ()
 ORDINARY_KINDS = ("idiom", "off_topic", "greeting")
 # A clause at least this close to a knowledge-base phrasing is an ordinary question.
 ORDINARY_CLAUSE = 0.55
@@ -44,9 +46,10 @@ HEADER = """\
 #
 # Each item names where it came from: the project's crisis sets (tests/data/crisis*.yaml)
 # or the page of real published wording it was copied from (the development part,
-# tests/data/real_crisis_dev.yaml; the sealed part is never used). English only: the
-# model reads English; Spanish is covered by the named rules. An exemplar that mixed an
-# ordinary question with the crisis keeps only its crisis clauses.
+# tests/data/real_crisis_dev.yaml; the sealed part is never used). The `spanish` lists
+# are compared only with each other: Spanish crises and distress, and Spanish
+# look-alikes and questions. An exemplar that mixed an ordinary question with the crisis
+# keeps only its crisis clauses.
 #
 # Made by tools/build_exemplars.py. To add one by hand: put the message in the right
 # list with its source; `faqbot why "message"` shows the nearest exemplar.
@@ -60,13 +63,16 @@ def main() -> None:
     phrasings = list(semantic.kb_phrasings(kb))
     ordinary_vectors = cache.vectors(encoder, phrasings)
     lists: dict[str, list[dict[str, str]]] = {"crisis": [], "concern": [], "ordinary": []}
+    spanish: dict[str, list[dict[str, str]]] = {"crisis": [], "concern": [], "ordinary": []}
     seen: set[str] = set()
 
-    def add(name: str, text: str, source: str) -> None:
+    def add(
+        name: str, text: str, source: str, into: dict[str, list[dict[str, str]]] = lists
+    ) -> None:
         key = " ".join(text.split()).casefold()
         if key not in seen:
             seen.add(key)
-            lists[name].append({"text": " ".join(text.split()), "source": source})
+            into[name].append({"text": " ".join(text.split()), "source": source})
 
     for name in PROJECT_SETS:
         for item in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8")):
@@ -85,16 +91,26 @@ def main() -> None:
         for item in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
     ]
     for item in real:
-        if item.get("lang") == "es" or language.detect(item["text"]) != language.ENGLISH:
+        if item.get("lang") == "es":
+            tier = "concern" if item.get("kind") == "distress" else "crisis"
+            add(tier if item["crisis"] else "ordinary", item["text"], item["source"], spanish)
+            continue
+        if language.detect(item["text"]) != language.ENGLISH:
             continue
         if not item["crisis"]:
             add("ordinary", item["text"], item["source"])
             continue
         tier = "concern" if item.get("kind") == "distress" else "crisis"
         add(tier, _crisis_part(item["text"], encoder, ordinary_vectors), item["source"])
-    body = yaml.safe_dump(lists, allow_unicode=True, sort_keys=False, width=100)
+    for name in SPANISH_QUESTION_SETS:
+        for item in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8")):
+            add("ordinary", item["text"], item["source"], spanish)
+    body = yaml.safe_dump(
+        {**lists, "spanish": spanish}, allow_unicode=True, sort_keys=False, width=100
+    )
     semantic.EXEMPLARS_PATH.write_text(HEADER + body, encoding="utf-8")
     print({name: len(items) for name, items in lists.items()})
+    print({f"spanish {name}": len(items) for name, items in spanish.items()})
 
 
 def _crisis_part(text: str, encoder: Encoder, ordinary: np.ndarray) -> str:
