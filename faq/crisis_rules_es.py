@@ -77,6 +77,16 @@ IDIOMS: tuple[Idiom, ...] = (
         examples=("me corté cocinando, ¿puedo venir igual a la infusión?",),
         language="es",
     ),
+    # Symptoms that go away by themselves: "desaparecer" is not a wish to vanish there.
+    Idiom(
+        name="es-desaparecer-por-si-solo",
+        pattern=(
+            r"\b(?:desaparecer|desaparece|desaparecen|desaparezca|desaparezcan) por si "
+            r"(?:sol[oa]s?|mism[oa]s?)\b"
+        ),
+        examples=("¿Puede la ansiedad desaparecer por sí sola sin tratamiento?",),
+        language="es",
+    ),
     # Impatience and aches are not despair: "no aguanto más la espera".
     Idiom(
         name="es-no-aguanto-la-espera",

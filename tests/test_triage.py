@@ -26,7 +26,7 @@ QUESTION_SETS = (
 )
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
-    *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev"),
+    *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev"),
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 
@@ -197,6 +197,14 @@ def test_a_short_spanish_crisis_is_answered_in_spanish(matcher: Matcher, message
     assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
 
 
+def test_ordinary_spanish_questions_do_not_get_crisis_resources(matcher: Matcher) -> None:
+    # Real questions from Spanish clinic and health pages; the set's look-alikes (suicide
+    # statistics, overdose risk) are flagged on purpose, as their English twins are.
+    ordinary = [i["text"] for i in items("real_questions_es_dev") if i["kind"] == "ordinary"]
+    flagged = [message for message in ordinary if matcher.reply(message).kind in SAFETY_KINDS]
+    assert len(ordinary) > 50 and len(flagged) <= len(ordinary) * MAX_FALSE_ALARMS
+
+
 def test_without_spanish_exemplars_the_net_does_not_read_spanish(
     encoder: Encoder, tmp_path: Path
 ) -> None:
@@ -222,12 +230,20 @@ def test_every_exemplar_names_its_source() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["real_crisis_sealed", "real_crisis_2_sealed", "real_crisis_3_sealed"]
+    "name",
+    [
+        "real_crisis_sealed",
+        "real_crisis_2_sealed",
+        "real_crisis_3_sealed",
+        "real_crisis_4_sealed",
+        "real_questions_es_sealed",
+    ],
 )
 def test_no_exemplar_was_taken_from_a_sealed_set(name: str) -> None:
     # Only counts are compared: the sealed set is read by tests, never shown.
     sealed = {" ".join(item["text"].split()) for item in items(name)}
     exemplars = semantic.load_exemplars()
-    taken = [e for e in exemplars.unsafe if e.source.startswith("http") and e.text in sealed]
+    unsafe = (*exemplars.unsafe, *exemplars.unsafe_es)
+    taken = [e for e in unsafe if e.source.startswith("http") and e.text in sealed]
     assert len(taken) == 0
-    assert len(sealed & set(exemplars.ordinary)) == 0
+    assert len(sealed & {*exemplars.ordinary, *exemplars.ordinary_es}) == 0
