@@ -4,9 +4,13 @@ file or the new one, never half of it."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+LOCK_NAME = ".faqbot-edit.lock"
 
 
 def write_atomically(path: Path, content: str | bytes, mode: int | None = None) -> None:
@@ -32,3 +36,18 @@ def write_atomically(path: Path, content: str | bytes, mode: int | None = None) 
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's edit lock: one edit of its files at a time, across processes.
+
+    The files themselves cannot carry the lock, since `write_atomically` replaces them
+    with new ones; a lock file beside them stays put.
+    """
+    with open(folder / LOCK_NAME, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

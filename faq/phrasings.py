@@ -52,6 +52,14 @@ class Added:
 def add_alternate(kb_path: Path | str, entry_id: str, text: str) -> Added:
     """Add `text` to the alternates of the entry `entry_id`; Refused when it should not
     be, KnowledgeBaseError when the knowledge base does not load as it is."""
+    # Two editors adding at once would each read the file, and the second write would
+    # drop the first one's line: the whole read, check and write holds the lock.
+    folder = knowledge.layout(kb_path).file_of("alternates").parent
+    with files.locked(folder):
+        return _add_alternate(kb_path, entry_id, text)
+
+
+def _add_alternate(kb_path: Path | str, entry_id: str, text: str) -> Added:
     kb = knowledge.load(kb_path)
     data = knowledge.contents(kb_path)
     if data is None:  # changed on disk since the load

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
-from faq import importer, knowledge, phrasings
+from faq import files, importer, knowledge, phrasings
 
 SINGLE_FILE = Path(__file__).parent / "data" / "kb-single-file.yaml"
 NEW = "what exactly is this ocd thing people talk about"
@@ -122,7 +123,9 @@ def test_the_file_is_replaced_whole_keeping_its_mode(folder: Path) -> None:
     phrasings.add_alternate(folder, "what-is-ocd", NEW)
     assert file.stat().st_ino != inode  # a new file renamed over the old: never half written
     assert file.stat().st_mode & 0o777 == 0o640
-    assert sorted(path.name for path in folder.iterdir() if path.name.startswith(".")) == []
+    # No temporary file is left behind; the edit lock stays for the next edit.
+    hidden = sorted(path.name for path in folder.iterdir() if path.name.startswith("."))
+    assert hidden == [files.LOCK_NAME]
 
 
 def test_an_entry_without_phrasings_yet_gets_its_own_block(folder: Path) -> None:
@@ -185,3 +188,26 @@ def test_a_knowledge_base_with_errors_is_not_edited(folder: Path) -> None:
     with pytest.raises(knowledge.KnowledgeBaseError):
         phrasings.add_alternate(folder, "what-is-ocd", NEW)
     assert phrasings_of(folder) == before
+
+
+def test_an_edit_in_progress_holds_the_next_one_back_and_neither_is_lost(folder: Path) -> None:
+    # Another editor holds the folder's edit lock, as add-alternate does while it reads,
+    # checks and writes: this one waits for it, then adds its line to what is there.
+    before = phrasings_of(folder)
+    errors: list[BaseException] = []
+
+    def add() -> None:
+        try:
+            phrasings.add_alternate(folder, "what-is-ocd", NEW)
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    with files.locked(folder):
+        worker = threading.Thread(target=add)
+        worker.start()
+        worker.join(timeout=1.0)
+        assert worker.is_alive(), "it wrote while another edit held the lock"
+        assert phrasings_of(folder) == before
+    worker.join(timeout=60)
+    assert not worker.is_alive() and errors == []
+    assert f"- {NEW}" in phrasings_of(folder)
