@@ -26,7 +26,7 @@ from telegram.request import BaseRequest
 from tornado.httpserver import HTTPServer
 from tornado.iostream import IOStream
 
-from bot import config, delivery, engine, handlers, recorder
+from bot import delivery, engine, handlers, recorder
 from bot.config import Settings
 from bot.handlers import BotApplication, BotState
 from faq.knowledge import KnowledgeBase
@@ -159,7 +159,7 @@ def build(
         slow_down=lambda update: delivery.slow_down(application.bot, update),
         finished=lambda update, handled: intake.finished(update, handled),
         unsafe=lambda update: _unsafe(application, update),
-        gate=delivery.RateGate(*config.chat_limits()),
+        gate=delivery.RateGate(*settings.chat_limits),
     )
     builder = (
         Application.builder()

@@ -7,7 +7,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -71,6 +71,8 @@ class Settings:
     reload_seconds: float = 5.0  # how often the knowledge base file is checked for changes
     semantic: bool = True  # the semantic safety net (FAQBOT_SEMANTIC)
     cache_dir: Path | None = None  # the knowledge base's vectors (FAQBOT_CACHE_DIR)
+    # FAQBOT_CHAT_BURST and FAQBOT_CHAT_RATE; the defaults are the limiter's own.
+    chat_limits: tuple[int, float] = field(default_factory=lambda: chat_limits({}))
 
 
 def faq_path(environ: Mapping[str, str] = os.environ) -> Path:
@@ -135,6 +137,7 @@ def load(environ: Mapping[str, str] = os.environ, *, webhook: bool = False) -> S
         reload_seconds=_number(environ, "FAQBOT_RELOAD_SECONDS", 5.0, 0.1, MAX_RELOAD_SECONDS),
         semantic=semantic_enabled(environ),
         cache_dir=cache_dir(environ),
+        chat_limits=chat_limits(environ),
     )
 
 

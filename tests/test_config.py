@@ -170,6 +170,8 @@ def test_unusable_database_path_is_a_clear_error(tmp_path: Path) -> None:
         ("STAFF_CHAT_ID", "0", "numeric id of the staff group"),
         ("STAFF_CHAT_ID", str(2**70), "numeric id of the staff group"),
         ("ADMIN_IDS", "12, -5", "positive numbers"),
+        ("FAQBOT_CHAT_BURST", "0", "at least 1"),
+        ("FAQBOT_CHAT_RATE", "lots", "a number from 0.01 to 1000"),
     ],
 )
 def test_every_numeric_setting_is_range_checked(name: str, value: str, complaint: str) -> None:

@@ -176,6 +176,12 @@ async def test_a_broken_setting_is_one_fail_line_and_exit_2(healthy: dict[str, s
     assert "STAFF_CHAT_ID" in found["settings"].detail
 
 
+async def test_a_broken_chat_limit_is_the_settings_fail_line(healthy: dict[str, str]) -> None:
+    found, status = await run_doctor(healthy | {"FAQBOT_CHAT_RATE": "fast"})
+    assert status == 2
+    assert "FAQBOT_CHAT_RATE" in found["settings"].detail
+
+
 async def test_an_unwritable_database_fails(healthy: dict[str, str], tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.db"
     folder.mkdir()
