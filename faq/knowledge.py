@@ -357,17 +357,13 @@ def load(
     (to check an edit before writing it)."""
     path = Path(path)
     where = layout(path)
-    data, problems = _read(where, changes)
+    data, problems, article = _read(where, changes)
     errors = [problem for problem in problems if not problem.warning]
-    if errors or data is None:
+    if errors or data is None or article is None:
         raise KnowledgeBaseError(path, errors)
-    try:
-        return _build(where, data)
-    except (OSError, UnicodeDecodeError, FileTooLarge) as error:
-        # The article changed between the check and now (a save in progress).
-        raise KnowledgeBaseError(
-            path, [Problem(0, f"the source article: {error}", file=where.files[0])]
-        ) from None
+    # The article as it was checked: read once, so a save between the check and the
+    # build cannot give the bot an article its answers were not checked against.
+    return _build(where, data, article)
 
 
 def load_isolated(
@@ -430,7 +426,7 @@ def check(
 ) -> list[Problem]:
     """Every problem in a knowledge base, errors and warnings, file by file in line
     order. `changes`: text read in place of a file's, as for `load`."""
-    _, problems = _read(layout(path), changes)
+    _, problems, _ = _read(layout(path), changes)
     return problems
 
 
@@ -480,14 +476,15 @@ def _changed(file: Path, changes: Mapping[Path, str] | None) -> str | None:
 
 def _read(
     where: Layout, changes: Mapping[Path, str] | None = None
-) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The knowledge base's data in the one file's shape, and every problem in it."""
+) -> tuple[dict[str, Any] | None, list[Problem], str | None]:
+    """The knowledge base's data in the one file's shape, every problem in it, and the
+    article its answers were checked against (None when it was not read)."""
     parsed = [_parse(file, _changed(file, changes), where.folder) for file in where.files]
     problems = [problem for _, _, found in parsed for problem in found]
     if any(data is None and found for data, _, found in parsed):
         # A file that is not readable YAML: the others are checked once it is, as
         # without it they would show problems that are not there.
-        return None, _in_order(where, problems)
+        return None, _in_order(where, problems), None
     if where.folder:
         data, lines, merging = _merge(where, [(data, lines) for data, lines, _ in parsed])
         problems += merging
@@ -495,9 +492,10 @@ def _read(
         data, lines = parsed[0][0], parsed[0][1]
         if not isinstance(data, dict):
             problem = "the file must be a mapping with clinic, messages and entries"
-            return None, [Problem(1, problem, file=where.files[0])]
-    problems += _Checker(where, data, lines).run()
-    return data, _in_order(where, problems)
+            return None, [Problem(1, problem, file=where.files[0])], None
+    checker = _Checker(where, data, lines)
+    problems += checker.run()
+    return data, _in_order(where, problems), checker.article
 
 
 def _in_order(where: Layout, problems: list[Problem]) -> list[Problem]:
@@ -749,6 +747,7 @@ class _Checker:
         self.data = data
         self.lines = lines
         self.problems: list[Problem] = []
+        self.article: str | None = None  # the source article's text, once read
         # content words of each entry phrasing -> (entry id, place, phrasing as written)
         self.phrasing_keys: dict[tuple[str, ...], tuple[str, Place, str]] = {}
         synonyms = data.get("synonyms")
@@ -783,7 +782,7 @@ class _Checker:
     def run(self) -> list[Problem]:
         if not self.where.folder:  # a folder's files had their fields checked one by one
             self.fields((), self.data, TOP_FIELDS, REQUIRED_TOP, "the file")
-        source = self.source()
+        source = self.article = self.source()
         self.section("clinic", CLINIC_FIELDS, REQUIRED_CLINIC)
         self.section("messages", MESSAGE_FIELDS, REQUIRED_MESSAGES)
         self.matching()
@@ -1092,8 +1091,7 @@ def declined_ids(data: dict[str, Any], clinic: dict[str, str]) -> frozenset[str]
     )
 
 
-def _build(where: Layout, data: dict[str, Any]) -> KnowledgeBase:
-    source_path = where.files[0].parent / data["source"]
+def _build(where: Layout, data: dict[str, Any], article: str) -> KnowledgeBase:
     clinic = {k: v.strip() for k, v in data["clinic"].items()}
     entries: list[Entry] = []
     # A clinic entry whose details are not filled in is declined, with the contact,
@@ -1126,7 +1124,7 @@ def _build(where: Layout, data: dict[str, Any]) -> KnowledgeBase:
     ) + tuple(declined)
     return KnowledgeBase(
         path=where.path,
-        source_text=read_limited(source_path, MAX_ARTICLE_BYTES),
+        source_text=article,
         clinic=Clinic(**clinic),
         messages=Messages(**{k: v.strip() for k, v in data["messages"].items()}),
         matching=MatchSettings(**(data.get("matching") or {})),
@@ -1136,5 +1134,5 @@ def _build(where: Layout, data: dict[str, Any]) -> KnowledgeBase:
         entries=tuple(entries),
         unanswered=unanswered,
         source_name=data["source"],
-        paths=(*where.files, source_path),
+        paths=(*where.files, where.files[0].parent / data["source"]),
     )

@@ -365,14 +365,16 @@ def test_a_file_of_a_million_tiny_values_is_refused_before_it_is_built(
     assert "200,000 values" in problem.message
 
 
-def test_the_article_is_read_within_its_limit_when_building(write_kb: WriteKb) -> None:
+def test_the_built_knowledge_base_holds_the_article_it_was_checked_against(
+    write_kb: WriteKb,
+) -> None:
     path = write_kb()
-    data, problems = knowledge._read(knowledge.layout(path))
-    assert data is not None and not problems
+    data, problems, article = knowledge._read(knowledge.layout(path))
+    assert data is not None and not problems and article
     # Replaced between the check and the build, as a save in progress would.
     (path.parent / "article.txt").write_text("x" * (knowledge.MAX_ARTICLE_BYTES + 1))
-    with pytest.raises(knowledge.FileTooLarge):
-        knowledge._build(knowledge.layout(path), data)
+    built = knowledge._build(knowledge.layout(path), data, article)
+    assert built.source_text == article
 
 
 def test_load_isolated_gives_the_same_knowledge_base(write_kb: WriteKb) -> None:
