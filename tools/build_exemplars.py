@@ -26,7 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 PROJECT_SETS = ("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6")
 # The development parts of the real-wording sets (never their sealed parts).
-REAL_DEV = ("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev")
+REAL_DEV = (
+    "real_crisis_dev",
+    "real_crisis_2_dev",
+    "real_crisis_3_dev",
+    "real_crisis_4_dev",
+    "real_crisis_5_dev",
+)
 # The development question sets' idioms, off-topic messages and greetings are ordinary
 # look-alikes too ("i'd kill for a treatment that works", "whats the weather like
 # tomorrow"); the blind sets' are kept to measure false alarms on.
