@@ -112,14 +112,13 @@ def test_the_net_finds_what_the_rules_miss(matcher: Matcher, rules_only: Matcher
     assert found.semantic.tier is Tier.CRISIS and found.tier is Tier.CRISIS
 
 
-# Crises no rule and no exemplar was near, read by the linear classifier alone
-# (real_crisis_sealed.yaml and real_crisis_2_sealed.yaml, after their one sealed run).
+# Crises no rule and no exemplar was near, read by the linear classifier alone (the
+# sealed parts of real_crisis, real_crisis_2 and real_crisis_4, after their sealed runs).
 LEANING_ONLY = [
     "I had a method picked out. I was wavering on the edge, trying to decide if I actually"
     " wanted to do it",
-    "Sometimes I would get jealous that she got to leave and that I had to stay in this"
-    " world I truly hate.",
     "You have no idea how many times I’ve thought about doing it. Catching the bus.",
+    "I wish I had the strength to do it... I admire those who do. But I'm too weak.",
 ]
 
 
