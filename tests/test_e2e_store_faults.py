@@ -25,7 +25,6 @@ from tests.fakebotapi import FakeBotAPI
 pytestmark = pytest.mark.e2e
 STAFF_CHAT = -1009876
 ADMIN = 31337
-PROMPT = 3.0  # seconds: a reply later than this waited for something it should not
 QUESTIONS = {
     "is ketamine adictive?": "Is ketamine addictive, and does it have side effects?",
     "how fast does ketamine work": "How quickly does ketamine work?",
@@ -71,20 +70,16 @@ def messages(count: int, first_chat: int) -> list[tuple[int, str]]:
     return [(first_chat + n, texts[n % len(texts)]) for n in range(count)]
 
 
-async def ask_all(fake: FakeBotAPI, asked: list[tuple[int, str]]) -> dict[int, float]:
-    """Send every message at once; seconds each waited for its reply, by chat, after
-    checking the reply is the real one (the answer, or the crisis resources)."""
-    sent = {}
+async def ask_all(fake: FakeBotAPI, asked: list[tuple[int, str]]) -> None:
+    """Send every message at once, wait for every reply, and check each is the real one
+    (the answer, or the crisis resources)."""
     for chat, text in asked:
         fake.send_text(chat, text)
-        sent[chat] = time.monotonic()
-    waited: dict[int, float] = {}
-    deadline = time.monotonic() + 30
-    while len(waited) < len(asked) and time.monotonic() < deadline:
-        for chat, _text in asked:
-            if chat not in waited and fake.messages(chat):
-                waited[chat] = time.monotonic() - sent[chat]
-        await asyncio.sleep(0.01)
+    await fake.wait_until(
+        lambda: all(fake.messages(chat) for chat, _text in asked),
+        timeout=30,
+        message="a chat got no reply",
+    )
     for chat, text in asked:
         replies = fake.messages(chat)
         assert len(replies) == 1, f"chat {chat} ({text!r}): {replies}"
@@ -94,7 +89,6 @@ async def ask_all(fake: FakeBotAPI, asked: list[tuple[int, str]]) -> dict[int, f
             assert "988" in reply, reply
         else:
             assert reply.startswith(QUESTIONS[text]), reply
-    return waited
 
 
 def rows(db_path: Path) -> int:
@@ -125,11 +119,10 @@ async def test_a_locked_database_delays_no_reply_and_loses_no_record(
     holder.execute("BEGIN EXCLUSIVE")  # another process keeps the database locked
     locked_at = time.monotonic()
     try:
-        waited = await ask_all(fake, messages(20, first_chat=3001))
-        all_replied = time.monotonic() - locked_at
-        assert max(waited.values()) < PROMPT, waited
-        assert all_replied < LOCK_SECONDS, "replies waited for the lock"
-        await asyncio.sleep(LOCK_SECONDS - (time.monotonic() - locked_at))
+        # Every chat gets its real reply while the lock is still held: it is released
+        # only below, so a reply that waited for it would never come.
+        await ask_all(fake, messages(20, first_chat=3001))
+        await asyncio.sleep(max(0.0, LOCK_SECONDS - (time.monotonic() - locked_at)))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -151,8 +144,7 @@ async def test_a_removed_database_directory_is_reported_and_recreated(
     await wait_for_rows(db_path, 1)
 
     shutil.rmtree(db_path.parent)
-    waited = await ask_all(fake, messages(8, first_chat=3201))
-    assert max(waited.values()) < PROMPT, waited
+    await ask_all(fake, messages(8, first_chat=3201))
     await fake.wait_until(lambda: "was removed while the bot ran" in bot.output(), timeout=10)
     await wait_for_rows(db_path, 8)  # in a new file, in a new private directory
     assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
@@ -172,15 +164,14 @@ async def test_a_store_that_cannot_be_recreated_says_try_again_until_it_can(
 
     shutil.rmtree(db_path.parent)
     db_path.parent.write_text("a file where the directory should be")
-    waited = await ask_all(fake, messages(8, first_chat=3601))
-    assert max(waited.values()) < PROMPT, waited
+    await ask_all(fake, messages(8, first_chat=3601))
     await fake.wait_until(lambda: "Not a directory" in bot.output(), timeout=10)
 
     fake.send_command(ADMIN, "/stats")
-    [note] = await fake.wait_until(lambda: fake.messages(ADMIN), timeout=PROMPT)
+    [note] = await fake.wait_until(lambda: fake.messages(ADMIN), timeout=10)
     assert "Try /stats again" in note["text"]
     fake.press_button(patient, decline["message_id"], buttons(decline)[0]["callback_data"])
-    [alert] = await fake.wait_until(lambda: fake.callback_answers, timeout=PROMPT)
+    [alert] = await fake.wait_until(lambda: fake.callback_answers, timeout=10)
     assert "try again" in alert["text"] and alert["show_alert"]
     assert fake.messages(STAFF_CHAT) == []
 
@@ -256,8 +247,7 @@ async def test_a_full_disk_still_lets_every_message_be_answered(
         await wait_for_rows(db_path, 1)
         filler = fill(small_disk)
 
-        waited = await ask_all(fake, messages(20, first_chat=3401))
-        assert max(waited.values()) < PROMPT, waited
+        await ask_all(fake, messages(20, first_chat=3401))
         await fake.wait_until(lambda: "disk is full" in bot.output(), timeout=10)
 
         filler.unlink()  # room again: the record being retried, and those queued, land
