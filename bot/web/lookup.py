@@ -33,12 +33,11 @@ class Result:
         return list(view.passage(self.entry))
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON form of /api/search."""
+        """The JSON form of /api/search: what the page's script reads besides the html,
+        which already holds the passage (shown, and to copy) and its start."""
         return {
             "id": self.entry.id,
             "question": self.entry.question,
-            "snippet": self.snippet,
-            "answer": self.entry.answer,
             "score": round(self.score, 1),
             "related": [{"id": e.id, "question": e.question} for e in self.related],
             "clinic_note": self.clinic_note,
