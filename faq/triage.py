@@ -52,7 +52,11 @@ class Triage:
         its score)."""
         rules = safety.folded_fired(folded)
         spoken = language.detect(message) if folded else language.ENGLISH
-        if spoken == language.ENGLISH and rules and all(rule.language == "es" for rule in rules):
+        if (
+            spoken == language.ENGLISH
+            and rules
+            and all(r.language == language.SPANISH for r in rules)
+        ):
             # Only Spanish wording set them off: "Quiero desaparecer" has too few common
             # words to tell its language, but its reply must be in Spanish.
             spoken = language.SPANISH
