@@ -65,16 +65,19 @@ class Thresholds:
     concern: float = 0.50
     margin: float = 0.06
     # The second reading, a linear classifier over the same vectors (`Leaning`): a
-    # message it scores at least `leaning` is a concern, if it is also nearer a crisis or
-    # concern exemplar than any ordinary phrasing (the idioms' guard: "I'm dead", "killed
-    # two birds with one stone" lean towards crisis words). Chosen by leaving one
-    # real-wording collection out of the exemplars and reading it: semantic recall of
-    # English crises went from 64.5% to 78.5% (real_crisis_2_*) and from 69.2% to 88.9%
-    # (real_crisis_*), with the same false alarms on 1,161 ordinary questions (1); 0.4
-    # kept fewer of them, 0.2 flagged another idiom.
-    leaning: float = 0.30
-    leaning_margin: float = 0.02
-    ridge: float = 10.0  # the classifier's regularisation; 3 and 30 did no better
+    # message it scores at least `leaning` is a concern, if it is also at least as near
+    # a crisis or concern exemplar as any ordinary phrasing (`leaning_margin`; an idiom
+    # is judged as written too, see `assess`). Chosen by leaving each of the five
+    # real-wording collections out of the exemplars in turn and reading it with the net
+    # alone: 528 English crises, 347 look-alikes, 1,307 questions each time. Against the
+    # nearest exemplar alone it found far more crises for no new false alarm on the
+    # questions; of the settings tried (ridge 3, 10, 30; lean 0.2 to 0.4; margin 0 to
+    # 0.04) ridge 3, lean 0.4, margin 0 found 453 crises for 55 look-alikes, where the
+    # first choice (ridge 10, 0.3, 0.02) found 437 for 61. A larger margin loses crises
+    # fast (0.04: 410).
+    leaning: float = 0.40
+    leaning_margin: float = 0.0
+    ridge: float = 3.0
     # Spanish, read by a classifier of its own (`SafetyNet.assess_spanish`). Chosen by
     # leaving each real-wording collection's Spanish items out in turn: with the rules,
     # 149 -> 164 of 187 crises for 32 -> 40 of 110 look-alikes flagged; 0.3 found 3 more
@@ -210,21 +213,30 @@ class SafetyNet:
             leaning_es = Leaning.fit(unsafe_es, ordinary_es, thresholds.ridge_es)
             self._spanish = (unsafe_es, ordinary_es, leaning_es)
 
-    def assess(self, message: str) -> SemanticVerdict:
-        """The tier the message's meaning suggests, with the evidence."""
+    def assess(self, message: str, as_written: str | None = None) -> SemanticVerdict:
+        """The tier the message's meaning suggests, with the evidence. `as_written`: the
+        message before its idioms were taken out, when they were."""
         passages = _passages(message)
-        vectors = self.encoder.encode(passages)
+        vectors = self.encoder.encode([*passages, *([as_written] if as_written else [])])
         unsafe = vectors @ self._unsafe.T
         ordinary = vectors @ self._ordinary.T
         # A sentence of a long message stands out only against the message's end as a
         # whole: "I'm tired of starting over." alone reads like "I'm tired of life", but
         # not beside "Would someone like me be a candidate for the drip?".
         context = float(ordinary[0].max()) if len(passages) > 1 and ordinary.size else -1.0
+        # Without its idiom a message can lean towards crisis ("a decent night's sleep
+        # without my brain looping"); as written it reads like the ordinary "i'd kill for
+        # a good night's sleep", and that closeness counts against every part of it.
+        written = float(ordinary[-1].max()) if as_written and ordinary.size else -1.0
         leanings = self._leaning.scores(vectors)
         best: SemanticVerdict | None = None
         for row, passage in enumerate(passages):
             verdict = self._verdict(
-                passage, unsafe[row], ordinary[row], context if row else -1.0, leanings[row]
+                passage,
+                unsafe[row],
+                ordinary[row],
+                max(context if row else -1.0, written),
+                leanings[row],
             )
             if best is None or _rank(verdict) > _rank(best):
                 best = verdict

@@ -71,5 +71,5 @@ class Triage:
             if spoken == language.SPANISH:
                 semantic = self.net.assess_spanish(reading)
             elif spoken == language.ENGLISH or explain:
-                semantic = self.net.assess(reading)
+                semantic = self.net.assess(reading, None if plain == folded else message)
         return Assessment(spoken, rules, semantic)

@@ -54,6 +54,8 @@ IDIOMS = [
     "this wait is killing me, when is my infusion",
     "i'd kill for a good night's sleep",
     "I nearly died laughing at the waiting room music",
+    # Without its idiom it leans towards crisis; as written it reads as ordinary.
+    "i'd kill for a decent night's sleep without my brain looping",
 ]
 
 
