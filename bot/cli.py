@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from bot import analytics, config
 from bot.config import ConfigError
-from faq import knowledge
+from faq import knowledge, language
 from faq.matcher import Matcher
 
 if TYPE_CHECKING:
@@ -390,9 +390,9 @@ def _why(args: argparse.Namespace) -> int:
         net = found.semantic
         safety_net = matcher.triage.net
         if net is None or safety_net is None:  # a verdict comes only from a safety net
-            state = "off" if safety_net is None else "not run (not English)"
+            state = "off" if safety_net is None else "not run (neither English nor Spanish)"
             print(f"semantic:  {state}")
-        elif found.language == "es":
+        elif found.language == language.SPANISH:
             print(
                 f"semantic:  {net.tier or 'nothing'} (the Spanish classifier leans "
                 f"{net.leaning:.3f}, a concern from {safety_net.thresholds.leaning_es}; "
@@ -413,7 +413,7 @@ def _why(args: argparse.Namespace) -> int:
             print(f"  ordinary:  {net.ordinary_text!r}")
             print(
                 f"  leaning:   {net.leaning:.3f} (the linear classifier; a concern from "
-                f"{safety_net.thresholds.leaning} when nearer an exemplar than any phrasing)"
+                f"{safety_net.thresholds.leaning} when as near an exemplar as any phrasing)"
             )
             if net.passage != " ".join(message.split()):
                 print(f"  closest part of the message: {net.passage!r}")
