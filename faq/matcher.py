@@ -77,6 +77,13 @@ READS_AS_A_PHRASING = 100.0
 # A fragment ("how long") is ambiguous whatever its nearest phrasing: the model places
 # it somewhere, but the patient has not yet said which question they mean.
 MIN_WORDS_TO_AGREE = 3
+# A message the crisis classifier leans towards (half-way to a concern) is never
+# answered with a passage, only offered choices: "Why not someone like me who has no
+# responsibilities ... Easy, right? And less grief for everyone involved." (leaning
+# 0.21) had been answered with the benefits of ketamine because of "easy, right".
+# Measured on every labelled set: one crisis and one look-alike no longer answered; two
+# of 797 right answers ("needle in the arm?? i hate needles lol") become "Did you mean".
+CAUTION_LEANING = 0.2
 # Read on the raw sentence: folding every sentence of a long story costs more than the
 # rest of matching it.
 _QUESTION_START = re.compile(
@@ -247,7 +254,11 @@ class Matcher:
         folded = text.fold(message)
         assessment = self.triage.assess(message, folded)
         lexical = self._lexical(message, folded, assessment)
-        return self._decide(message, assessment.vector, lexical)
+        decided = self._decide(message, assessment.vector, lexical)
+        leaning = assessment.semantic.leaning if assessment.semantic is not None else None
+        if decided.kind is Kind.ANSWER and leaning is not None and leaning >= CAUTION_LEANING:
+            return _offered(decided)  # it may be about something graver than its words
+        return decided
 
     def _lexical(self, message: str, folded: str, assessment: Assessment) -> Reply:
         """The decision from words alone, after triage."""
@@ -332,8 +343,7 @@ class Matcher:
         if kind is Kind.ANSWER:
             others = tuple(m for m in lexical.suggestions if m.entry.answer != top.entry.answer)
             return Reply(Kind.ANSWER, lexical.query, top, others[:MAX_SUGGESTIONS])
-        offered = _distinct((top, *lexical.suggestions))[:MAX_SUGGESTIONS]
-        return Reply(Kind.SUGGESTIONS, lexical.query, top, tuple(offered))
+        return _offered(Reply(lexical.kind, lexical.query, top, lexical.suggestions))
 
     def _phrasing_wins(self, best: _Ranked, rivals: list[_Ranked]) -> bool:
         """Whether one of the best target's phrasings matches clearly better than any
@@ -653,3 +663,10 @@ def _distinct(matches: Iterable[Match], by_answer: bool = True) -> list[Match]:
             seen.add(key)
             found.append(match)
     return found
+
+
+def _offered(reply: Reply) -> Reply:
+    """The reply as "Did you mean": its passage and the other choices, none answered."""
+    assert reply.match is not None
+    offered = _distinct((reply.match, *reply.suggestions))[:MAX_SUGGESTIONS]
+    return Reply(Kind.SUGGESTIONS, reply.query, reply.match, tuple(offered))

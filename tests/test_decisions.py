@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from faq import decline
-from faq.matcher import Matcher
+from faq.matcher import CAUTION_LEANING, Matcher
 from faq.reply import Kind
 
 # An article passage with no date, count, figure or word to the reader, naming neither
@@ -110,3 +110,31 @@ def test_without_the_net_the_lexical_decision_stands(rules_only: Matcher) -> Non
     assert rules_only.reply("when was ketamine first approved by the FDA?").kind is not (
         Kind.ANSWER
     )
+
+
+# From real_crisis_6_dev: "easy, right" alone had matched the benefits passage.
+LEANS_TOWARDS_CRISIS = (
+    "Why not someone like me who technically has no responsibilities, no obligations in "
+    "terms of marriage, children and the like. Easy, right? And less grief for everyone "
+    "involved."
+)
+
+
+def test_a_message_the_classifier_leans_towards_crisis_is_offered_choices_not_answered(
+    matcher: Matcher, rules_only: Matcher
+) -> None:
+    net = matcher.triage.net
+    assert net is not None
+    assert net.assess(LEANS_TOWARDS_CRISIS).leaning >= CAUTION_LEANING
+    assert rules_only.reply(LEANS_TOWARDS_CRISIS).kind is Kind.ANSWER  # words alone answer
+    reply = matcher.reply(LEANS_TOWARDS_CRISIS)
+    assert reply.kind is Kind.SUGGESTIONS
+    assert reply.match is not None and reply.match in reply.suggestions
+
+
+def test_an_ordinary_question_leans_away_and_is_answered(matcher: Matcher) -> None:
+    net = matcher.triage.net
+    assert net is not None
+    message = "How long does the relief from ketamine last?"
+    assert net.assess(message).leaning < CAUTION_LEANING
+    assert matcher.reply(message).kind is Kind.ANSWER

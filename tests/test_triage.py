@@ -23,12 +23,12 @@ DATA = Path(__file__).parent / "data"
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *("real_questions_dev", "real_questions_2_dev", "real_questions_3_dev"),
-    "real_questions_4_dev",
+    *("real_questions_4_dev", "real_questions_5_dev"),
 )
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
     *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev"),
-    "real_crisis_5_dev",
+    *("real_crisis_5_dev", "real_crisis_6_dev"),
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 
@@ -240,6 +240,7 @@ def test_every_exemplar_names_its_source() -> None:
         "real_crisis_3_sealed",
         "real_crisis_4_sealed",
         "real_crisis_5_sealed",
+        "real_crisis_6_sealed",
         "real_questions_es_sealed",
     ],
 )
