@@ -5,9 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from faq import decline
+from faq import decline, semantic
+from faq.embedding import Encoder, VectorCache
+from faq.knowledge import KnowledgeBase
 from faq.matcher import CAUTION_LEANING, Matcher
-from faq.reply import Kind
+from faq.reply import SAFETY_KINDS, Kind
+from faq.triage import Triage
 
 # An article passage with no date, count, figure or word to the reader, naming neither
 # glutamate nor serotonin: what most passages of the article are like.
@@ -120,16 +123,31 @@ LEANS_TOWARDS_CRISIS = (
 )
 
 
+@pytest.fixture(scope="module")
+def never_flags(kb: KnowledgeBase, encoder: Encoder) -> Matcher:
+    """The engine with a net that flags nothing: only its leaning can change a reply."""
+    silent = semantic.Thresholds(crisis=2.0, concern=2.0, leaning=99.0)
+    net = semantic.SafetyNet(
+        encoder, semantic.load_exemplars(), semantic.kb_phrasings(kb), VectorCache(), silent
+    )
+    return Matcher(kb, triage=Triage(net))
+
+
 def test_a_message_the_classifier_leans_towards_crisis_is_offered_choices_not_answered(
-    matcher: Matcher, rules_only: Matcher
+    never_flags: Matcher, rules_only: Matcher
 ) -> None:
-    net = matcher.triage.net
+    net = never_flags.triage.net
     assert net is not None
-    assert net.assess(LEANS_TOWARDS_CRISIS).leaning >= CAUTION_LEANING
+    verdict = net.assess(LEANS_TOWARDS_CRISIS)
+    assert verdict.tier is None and verdict.leaning >= CAUTION_LEANING
     assert rules_only.reply(LEANS_TOWARDS_CRISIS).kind is Kind.ANSWER  # words alone answer
-    reply = matcher.reply(LEANS_TOWARDS_CRISIS)
+    reply = never_flags.reply(LEANS_TOWARDS_CRISIS)
     assert reply.kind is Kind.SUGGESTIONS
     assert reply.match is not None and reply.match in reply.suggestions
+
+
+def test_the_shipped_net_gives_that_message_the_check_in(matcher: Matcher) -> None:
+    assert matcher.reply(LEANS_TOWARDS_CRISIS).kind in SAFETY_KINDS
 
 
 def test_an_ordinary_question_leans_away_and_is_answered(matcher: Matcher) -> None:
