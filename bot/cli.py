@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 from bot import analytics, config
 from bot.config import ConfigError
 from faq import knowledge, language
-from faq.matcher import Matcher
+from faq.matcher import CAUTION_LEANING, Matcher
 
 if TYPE_CHECKING:
     from bot.analytics import Store
@@ -411,9 +411,13 @@ def _why(args: argparse.Namespace) -> int:
             )
             print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
             print(f"  ordinary:  {net.ordinary_text!r}")
+            limits = safety_net.thresholds
             print(
                 f"  leaning:   {net.leaning:.3f} (the linear classifier; a concern from "
-                f"{safety_net.thresholds.leaning} when as near an exemplar as any phrasing)"
+                f"{limits.leaning} when the exemplar is at most {-limits.leaning_margin} "
+                f"further than the phrasing, from {limits.strong_leaning} when at most "
+                f"{-limits.strong_leaning_margin}; no answer, only choices, from "
+                f"{CAUTION_LEANING})"
             )
             if net.passage != " ".join(message.split()):
                 print(f"  closest part of the message: {net.passage!r}")

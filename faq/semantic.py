@@ -87,6 +87,15 @@ class Thresholds:
     # question false alarms (17 where there had been 6).
     leaning: float = 0.30
     leaning_margin: float = -0.04
+    # The firmer the lean, the nearer an ordinary phrasing a message may be: "I'm sorry
+    # that I made everyone suffer. I hope you can find it in your hearts to forgive
+    # me." leans 1.5 but reads a little like a question about OCD and family. Chosen
+    # the same way over six collections: a lean of 0.5 with a margin of -0.12 found 547
+    # crises where the single setting found 536, for 99 look-alikes instead of 93 and
+    # the same false alarms on questions and idioms. Wider (-0.16, -0.2) found 2 or 3
+    # more crises for 5 or 6 more look-alikes.
+    strong_leaning: float = 0.50
+    strong_leaning_margin: float = -0.12
     ridge: float = 3.0
     # Spanish, read by a classifier of its own (`SafetyNet.assess_spanish`). Chosen by
     # leaving each real-wording collection's Spanish items out in turn: with the rules,
@@ -319,7 +328,13 @@ class SafetyNet:
             tier, nearest, score = Tier.CRISIS, crisis_nearest, crisis_score
         else:
             near = score >= limits.concern and score - plain_score >= limits.margin
-            leans = leaning >= limits.leaning and score - plain_score >= limits.leaning_margin
+            leans = any(
+                leaning >= lean and score - plain_score >= margin
+                for lean, margin in (
+                    (limits.leaning, limits.leaning_margin),
+                    (limits.strong_leaning, limits.strong_leaning_margin),
+                )
+            )
             tier = Tier.CONCERN if near or leans else None
         return SemanticVerdict(
             tier, score, self.exemplars[nearest], plain_score, plain_text, passage, float(leaning)

@@ -6,6 +6,7 @@ gets the emergency numbers; the net's false alarms on ordinary questions stay ra
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -133,6 +134,22 @@ def test_the_linear_classifier_catches_wordings_no_exemplar_is_near(
     limits = matcher.triage.net.thresholds if matcher.triage.net else semantic.Thresholds()
     assert found.semantic.score < limits.concern  # no exemplar near enough alone
     assert found.semantic.leaning >= limits.leaning and found.tier is Tier.CONCERN
+    assert matcher.reply(message).kind is Kind.CONCERN
+
+
+def test_a_firm_lean_counts_even_a_little_nearer_an_ordinary_phrasing(
+    matcher: Matcher, encoder: Encoder, kb: knowledge.KnowledgeBase
+) -> None:
+    # From real_crisis_2: it reads a little like a question about booking a ride.
+    message = "I emailed some \u201cgoodbyes\u201d to a select few and ordered an UBER."
+    net = matcher.triage.net
+    assert net is not None
+    found = net.assess(message)
+    assert found.leaning >= net.thresholds.strong_leaning and found.tier is Tier.CONCERN
+    single = dataclasses.replace(net.thresholds, strong_leaning=99.0)
+    exemplars, phrasings = semantic.load_exemplars(), semantic.kb_phrasings(kb)
+    without = semantic.SafetyNet(encoder, exemplars, phrasings, VectorCache(), single)
+    assert without.assess(message).tier is None
     assert matcher.reply(message).kind is Kind.CONCERN
 
 
