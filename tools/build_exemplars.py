@@ -33,6 +33,7 @@ REAL_DEV = (
     "real_crisis_4_dev",
     "real_crisis_5_dev",
     "real_crisis_6_dev",
+    "real_crisis_7_dev",
 )
 # The development question sets' idioms, off-topic messages and greetings are ordinary
 # look-alikes too ("i'd kill for a treatment that works", "whats the weather like
