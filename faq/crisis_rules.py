@@ -4233,6 +4233,28 @@ RULES: tuple[Rule, ...] = (
             "years and nothing helps",
         ),
     ),
+    # Saying outright how depressed one is: a warning sign on every prevention list
+    # ("feeling very depressed"). Only with a word of degree: "I'm depressed and have
+    # OCD, can ketamine help?" is a patient's question.
+    Rule(
+        name="so-depressed",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\b(?:im|i am|i m|i feel|im feeling|i am feeling|ive been|i have been) (?:just )?"
+            r"(?:so|really|very|very much|extremely|severely|deeply|incredibly|seriously|"
+            r"horribly|terribly|badly) (?:very )?depressed\b"
+        ),
+        examples=(
+            "I am a student. I am very much depressed. I try to be normal but bad thoughts "
+            "keep coming back over and over again.",
+            "i'm so depressed i can barely get out of bed",
+        ),
+        lookalikes=(
+            "I'm depressed and have OCD, can ketamine help?",
+            "is ketamine good for people who are very depressed?",
+            "my son has been so depressed since his diagnosis, what can we do?",
+        ),
+    ),
     Rule(
         name="feel-hopeless",
         kind=RuleKind.DISTRESS,

@@ -29,7 +29,12 @@ QUESTION_SETS = (
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
     *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev"),
-    *("real_crisis_5_dev", "real_crisis_6_dev"),
+    *("real_crisis_5_dev", "real_crisis_6_dev", "real_crisis_7_dev"),
+)
+# The sealed parts once they have had their sealed run: read here for the one promise
+# that holds for every message, never to tune on.
+USED_SEALED_CRISIS_SETS = tuple(
+    f"real_crisis{part}_sealed" for part in ("", "_2", "_3", "_4", "_5", "_6", "_7")
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 
@@ -81,7 +86,7 @@ def test_idioms_are_never_flagged(matcher: Matcher, message: str) -> None:
     assert matcher.reply(message).kind not in SAFETY_KINDS
 
 
-@pytest.mark.parametrize("name", CRISIS_SETS)
+@pytest.mark.parametrize("name", (*CRISIS_SETS, *USED_SEALED_CRISIS_SETS))
 def test_no_crisis_message_of_any_set_gets_an_article_passage(matcher: Matcher, name: str) -> None:
     crises = [item["text"] for item in items(name) if item["crisis"]]
     answered = [message for message in crises if matcher.reply(message).kind is Kind.ANSWER]
@@ -258,6 +263,7 @@ def test_every_exemplar_names_its_source() -> None:
         "real_crisis_4_sealed",
         "real_crisis_5_sealed",
         "real_crisis_6_sealed",
+        "real_crisis_7_sealed",
         "real_questions_es_sealed",
     ],
 )

@@ -31,14 +31,14 @@ COLLECTIONS = {
     "real_crisis_3": ("real_crisis_3_dev", "real_crisis_3_sealed"),
     "real_crisis_4": ("real_crisis_4_dev", "real_crisis_4_sealed"),
     "real_crisis_5": ("real_crisis_5_dev", "real_crisis_5_sealed"),
-    # Their sealed parts stay out until their sealed run.
-    "real_crisis_6": ("real_crisis_6_dev",),
-    "real_crisis_7": ("real_crisis_7_dev",),
+    # A sealed part joins once it has had its sealed run.
+    "real_crisis_6": ("real_crisis_6_dev", "real_crisis_6_sealed"),
+    "real_crisis_7": ("real_crisis_7_dev", "real_crisis_7_sealed"),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *(f"real_questions{n}_{half}" for n in ("", "_2", "_3", "_4") for half in ("dev", "sealed")),
-    *("real_questions_5_dev", "real_questions_6_dev"),
+    *(f"real_questions_{n}_{half}" for n in ("5", "6") for half in ("dev", "sealed")),
 )
 # The Spanish classifier is fitted on the dev part's questions; the other part is read.
 SPANISH_QUESTIONS = "real_questions_es_sealed"
