@@ -264,6 +264,7 @@ def test_every_exemplar_names_its_source() -> None:
         "real_crisis_5_sealed",
         "real_crisis_6_sealed",
         "real_crisis_7_sealed",
+        "real_crisis_8_sealed",
         "real_questions_es_sealed",
     ],
 )
