@@ -86,6 +86,14 @@ def test_idioms_are_never_flagged(matcher: Matcher, message: str) -> None:
     assert matcher.reply(message).kind not in SAFETY_KINDS
 
 
+@pytest.mark.parametrize("name", QUESTION_SETS)
+def test_no_idiom_of_any_set_gets_crisis_resources_or_the_check_in(
+    matcher: Matcher, name: str
+) -> None:
+    idioms = [item["text"] for item in items(name) if item.get("kind") == "idiom"]
+    assert [message for message in idioms if matcher.reply(message).kind in SAFETY_KINDS] == []
+
+
 @pytest.mark.parametrize("name", (*CRISIS_SETS, *USED_SEALED_CRISIS_SETS))
 def test_no_crisis_message_of_any_set_gets_an_article_passage(matcher: Matcher, name: str) -> None:
     crises = [item["text"] for item in items(name) if item["crisis"]]
