@@ -24,6 +24,7 @@ from faq import decline, language, smalltalk, text
 from faq.knowledge import Entry, KnowledgeBase
 from faq.reply import Kind, Match, Reply
 from faq.safety import Tier
+from faq.semantic import SemanticVerdict
 from faq.triage import Assessment, Triage
 
 MAX_SUGGESTIONS = 3
@@ -254,11 +255,7 @@ class Matcher:
         folded = text.fold(message)
         assessment = self.triage.assess(message, folded)
         lexical = self._lexical(message, folded, assessment)
-        decided = self._decide(message, assessment.vector, lexical)
-        leaning = assessment.semantic.leaning if assessment.semantic is not None else None
-        if decided.kind is Kind.ANSWER and leaning is not None and leaning >= CAUTION_LEANING:
-            return _offered(decided)  # it may be about something graver than its words
-        return decided
+        return self._decide(message, assessment.semantic, lexical)
 
     def _lexical(self, message: str, folded: str, assessment: Assessment) -> Reply:
         """The decision from words alone, after triage."""
@@ -308,7 +305,7 @@ class Matcher:
             return Reply(Kind.SUGGESTIONS, message, top, tuple(close[:MAX_SUGGESTIONS]))
         return Reply(Kind.NO_MATCH, message, top, ())
 
-    def _decide(self, message: str, vector: np.ndarray | None, lexical: Reply) -> Reply:
+    def _decide(self, message: str, meaning: SemanticVerdict | None, lexical: Reply) -> Reply:
         """The lexical decision, weighed against the message's meaning and against what
         the passage can answer. Only the answer-or-suggest choice changes; the ranking
         (and so the suggestions offered) stays lexical."""
@@ -316,6 +313,7 @@ class Matcher:
         if top is None or lexical.kind not in (Kind.ANSWER, Kind.SUGGESTIONS):
             return lexical
         kind = lexical.kind
+        vector = None if meaning is None else meaning.vector
         if self._meanings is not None and vector is not None:
             cosines, nearest, lead = self._meanings.nearest(vector)
             mine = cosines.get(top.entry.answer, -1.0)
@@ -338,12 +336,15 @@ class Matcher:
                 kind = Kind.SUGGESTIONS  # they disagree: let the patient choose
         if kind is Kind.ANSWER and decline.unanswerable(message, top.entry.answer):
             kind = Kind.SUGGESTIONS  # about this passage, but asking what it does not hold
+        if kind is Kind.ANSWER and meaning is not None and meaning.leaning >= CAUTION_LEANING:
+            kind = Kind.SUGGESTIONS  # it may be about something graver than its words
         if kind is lexical.kind:
             return lexical
         if kind is Kind.ANSWER:
             others = tuple(m for m in lexical.suggestions if m.entry.answer != top.entry.answer)
             return Reply(Kind.ANSWER, lexical.query, top, others[:MAX_SUGGESTIONS])
-        return _offered(Reply(lexical.kind, lexical.query, top, lexical.suggestions))
+        offered = _distinct((top, *lexical.suggestions))[:MAX_SUGGESTIONS]
+        return Reply(Kind.SUGGESTIONS, lexical.query, top, tuple(offered))
 
     def _phrasing_wins(self, best: _Ranked, rivals: list[_Ranked]) -> bool:
         """Whether one of the best target's phrasings matches clearly better than any
@@ -663,10 +664,3 @@ def _distinct(matches: Iterable[Match], by_answer: bool = True) -> list[Match]:
             seen.add(key)
             found.append(match)
     return found
-
-
-def _offered(reply: Reply) -> Reply:
-    """The reply as "Did you mean": its passage and the other choices, none answered."""
-    assert reply.match is not None
-    offered = _distinct((reply.match, *reply.suggestions))[:MAX_SUGGESTIONS]
-    return Reply(Kind.SUGGESTIONS, reply.query, reply.match, tuple(offered))

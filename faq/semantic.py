@@ -15,9 +15,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -150,21 +151,29 @@ def load_exemplars(path: Path = EXEMPLARS_PATH) -> Exemplars:
     knowledge base builds a new net on the same exemplars)."""
     # libyaml's loader when there is one: the pure-Python one took 0.4 s on this file.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    unsafe = tuple(
-        Exemplar(item["text"], Tier(tier), item["source"])
-        for tier in (Tier.CRISIS, Tier.CONCERN)
-        for item in data.get(str(tier), ())
-    )
-    ordinary = tuple(item["text"] for item in data.get("ordinary", ()))
+    return exemplars_from(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))
+
+
+def exemplars_from(data: Mapping[str, Any], without: Collection[str] = ()) -> Exemplars:
+    """The exemplars of a parsed exemplars file, less those taken from the pages
+    `without` names (to read a collection as wording the net has never seen)."""
+    skipped = set(without)
+
+    def unsafe(section: Mapping[str, Any]) -> tuple[Exemplar, ...]:
+        return tuple(
+            Exemplar(item["text"], Tier(tier), item["source"])
+            for tier in (Tier.CRISIS, Tier.CONCERN)
+            for item in section.get(str(tier), ())
+            if item["source"] not in skipped
+        )
+
+    def ordinary(section: Mapping[str, Any]) -> tuple[str, ...]:
+        return tuple(
+            item["text"] for item in section.get("ordinary", ()) if item["source"] not in skipped
+        )
+
     spanish = data.get("spanish") or {}
-    unsafe_es = tuple(
-        Exemplar(item["text"], Tier(tier), item["source"])
-        for tier in (Tier.CRISIS, Tier.CONCERN)
-        for item in spanish.get(str(tier), ())
-    )
-    ordinary_es = tuple(item["text"] for item in spanish.get("ordinary", ()))
-    return Exemplars(unsafe, ordinary, unsafe_es, ordinary_es)
+    return Exemplars(unsafe(data), ordinary(data), unsafe(spanish), ordinary(spanish))
 
 
 def kb_phrasings(kb: KnowledgeBase) -> tuple[str, ...]:

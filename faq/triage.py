@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from faq import language, safety, smalltalk
 from faq.safety import Rule, Tier
 from faq.semantic import SafetyNet, SemanticVerdict
@@ -33,11 +31,6 @@ class Assessment:
         if self.semantic is not None:
             tiers.append(self.semantic.tier)
         return max(tiers, key=lambda tier: _URGENCY[tier])
-
-    @property
-    def vector(self) -> np.ndarray | None:
-        """The message's embedding when the net read it, for the matcher to reuse."""
-        return None if self.semantic is None else self.semantic.vector
 
 
 class Triage:

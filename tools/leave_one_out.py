@@ -21,8 +21,7 @@ import yaml
 
 from faq import knowledge, language, semantic
 from faq.embedding import Encoder, VectorCache, locate
-from faq.safety import Tier
-from faq.semantic import Exemplars, SafetyNet, Thresholds
+from faq.semantic import SafetyNet, Thresholds
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 COLLECTIONS = {
@@ -82,7 +81,7 @@ def main() -> None:
     for collection, names in COLLECTIONS.items():
         items = [item for name in names for item in _items(name)]
         pages = {item["source"] for item in items}
-        net = SafetyNet(encoder, _without(raw, pages), phrasings, cache, limits)
+        net = SafetyNet(encoder, semantic.exemplars_from(raw, pages), phrasings, cache, limits)
         counts = {key: [0, 0] for key in totals}
         for item in items:
             spanish = item.get("lang") == "es"
@@ -121,26 +120,6 @@ def main() -> None:
 
 def _items(name: str) -> list[dict]:
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
-
-
-def _without(raw: dict, pages: set[str]) -> Exemplars:
-    """The shipped exemplars without those taken from these pages."""
-    spanish = raw.get("spanish") or {}
-
-    def unsafe(section: dict) -> tuple[semantic.Exemplar, ...]:
-        return tuple(
-            semantic.Exemplar(item["text"], Tier(tier), item["source"])
-            for tier in ("crisis", "concern")
-            for item in section.get(tier, ())
-            if item["source"] not in pages
-        )
-
-    def ordinary(section: dict) -> tuple[str, ...]:
-        return tuple(
-            item["text"] for item in section.get("ordinary", ()) if item["source"] not in pages
-        )
-
-    return Exemplars(unsafe(raw), ordinary(raw), unsafe(spanish), ordinary(spanish))
 
 
 def _ratio(pair: list[int]) -> str:
