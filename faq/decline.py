@@ -138,6 +138,30 @@ def _names_the_condition(passage: str, ask: re.Match[str]) -> bool:
     return ask.group("condition").lower()[:6] in passage.lower()
 
 
+# Treatments other than ketamine that patients ask about by name. The article names
+# only "medication and cognitive-behavioral therapy" among them, so a question about
+# one of these must find it named in the passage to be answered by it.
+_TREATMENTS = (
+    r"ssris?|snris?|antidepressants?|tms|transcranial\w*|erp|exposure\s+(?:and|&)\s+"
+    r"response\s+prevention|exposure\s+therapy|dbs|deep\s+brain\s+stimulation|psilocybin|"
+    r"psychedelics?|mdma|lsd|esketamine|spravato|clomipramine|fluvoxamine|fluoxetine|"
+    r"sertraline|prozac|zoloft|luvox|lexapro|lithium|benzos?|benzodiazepines?|xanax|"
+    r"counsell?ing|psychotherapy|prp|ect|electroconvulsive\w*|nasal\s+spray"
+)
+# A question that also speaks of ketamine (or "it", the treatment) is about ketamine;
+# one that tells what the asker tried, or sets another treatment against ketamine, is
+# about their case or a comparison, which other rules weigh.
+_ABOUT_KETAMINE_OR_A_HISTORY = (
+    r"\b(?:ketamine|infusions?|it|drip|iv|tried|been\s+on|took|taking|didn'?t|did\s+not|"
+    r"do(?:es)?\s+not|don'?t|doesn'?t|not\s+(?:work|respond|help)\w*|nothing|failed|"
+    r"no\s+change|barely|compared|differ\w*|than|vs\.?|versus|instead)\b"
+)
+
+
+def _names_the_treatment(passage: str, ask: re.Match[str]) -> bool:
+    return ask.group("treatment").lower()[:5] in passage.lower()
+
+
 _NAMES_A_SIDE_EFFECT = _mentions(
     r"\b(?:nausea|vomit\w*|dizz\w*|dissociat\w*|blood\s+pressure|heart\s+rate|headaches?|"
     r"drows\w*|hallucinat\w*|confus\w*|bladder|blurred)\b"
@@ -285,6 +309,35 @@ RULES: tuple[Rule, ...] = (
             "Can Ketamine Really Ease Pain in Fibromyalgia Patients?",
         ),
         lookalikes=("I have depression and OCD, can ketamine help?", "can ketamine treat my ocd?"),
+    ),
+    Rule(
+        name="other_treatment",
+        why="asks about a treatment other than ketamine; a passage that never names it "
+        "does not speak of it",
+        asks=re.compile(
+            r"^(?!.*"
+            + _ABOUT_KETAMINE_OR_A_HISTORY
+            + r").*?\b(?P<treatment>"
+            + _TREATMENTS
+            + r")\b",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        holds=_names_the_treatment,
+        examples=(
+            "Who is a good candidate for TMS?",
+            "How much do SSRIs help with OCD?",
+            "Why is ERP helpful for OCD?",
+            "How Long Does Exposure and Response Prevention Take to Work?",
+            "What is a PRP injection?",
+        ),
+        lookalikes=(
+            "am i a candidate if ssris didnt help me",
+            "ive been on ssris for 3 years and did a whole course of cbt. barely any change. "
+            "is that normal?",
+            "how quick compared to regular antidepressants",
+            "will ketamine help my OCD if SSRIs failed?",
+            "is it like a nasal spray?",
+        ),
     ),
     Rule(
         name="side_effects",
