@@ -138,6 +138,40 @@ def _names_the_condition(passage: str, ask: re.Match[str]) -> bool:
     return ask.group("condition").lower()[:6] in passage.lower()
 
 
+# What a question may ask of ketamine for another condition beyond whether it treats
+# it, and the words a passage needs to say that much: "how quickly does ketamine work
+# for depression" is about the passage that lists depression among ketamine's uses,
+# but that passage says nothing of how quickly.
+_CONDITION_ASPECTS = {
+    "speed": (
+        r"how\s+(?:fast|quick\w*|soon)|how\s+long\s+(?:\w+\s+){0,4}?(?:to\s+work|before|until|"
+        r"till)|take\s+to\s+work|fast[\s-]acting|onset",
+        r"\b(?:hours?|quick\w*|fast|rapid\w*|weeks?|days?|immediate\w*)\b",
+    ),
+    "lasting": (
+        r"how\s+long\s+(?:\w+\s+){0,4}?last|duration|long[\s-]term",
+        r"\b(?:last\w*|sustain\w*|prolong\w*|durab\w*)\b",
+    ),
+    "efficacy": (
+        r"how\s+(?:effective|well|successful)|success\s+rate|efficacy|response\s+rate",
+        r"\b(?:efficac\w*|effective\w*|success\w*|rates?)\b",
+    ),
+    "safety": (
+        r"\bsafe\w*|\baddictive|side[\s-]effects?|risks?|dangerous|abuse\w*",
+        r"\b(?:safe\w*|addict\w*|side[\s-]effects?|risks?|tolera\w*)\b",
+    ),
+    "evidence": (
+        r"research|stud(?:y|ies)|evidence|trials?|proven",
+        r"\b(?:research\w*|stud(?:y|ies)|evidence|trials?|proven)\b",
+    ),
+}
+
+
+def _speaks_to_the_aspect(passage: str, ask: re.Match[str]) -> bool:
+    aspect = next(name for name in _CONDITION_ASPECTS if ask.group(name))
+    return bool(re.search(_CONDITION_ASPECTS[aspect][1], passage, re.IGNORECASE))
+
+
 # Treatments other than ketamine that patients ask about by name. The article names
 # only "medication and cognitive-behavioral therapy" among them, so a question about
 # one of these must find it named in the passage to be answered by it.
@@ -337,6 +371,35 @@ RULES: tuple[Rule, ...] = (
             "how quick compared to regular antidepressants",
             "will ketamine help my OCD if SSRIs failed?",
             "is it like a nasal spray?",
+        ),
+    ),
+    Rule(
+        name="condition_detail",
+        why="asks how fast, how long, how well, how safely or on what evidence ketamine "
+        "treats a condition other than OCD; a passage that names the condition but says "
+        "nothing of that does not answer it",
+        asks=re.compile(
+            r"^(?=.*\b(?:"
+            + _CONDITIONS
+            + r"|depressive)\b).*?(?:"
+            + "|".join(f"(?P<{name}>{ask})" for name, (ask, _) in _CONDITION_ASPECTS.items())
+            + ")",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        holds=_speaks_to_the_aspect,
+        examples=(
+            "How Quickly Does Ketamine Work for Depression Treatment?",
+            "How Long Does Ketamine Treatment Take to Work for Depression?",
+            "How effective is ketamine for depression?",
+            "Is ketamine addictive when used for depression?",
+            "What research has been done about Ketamine for depression, and what does it show?",
+        ),
+        lookalikes=(
+            "can ketamine help with depression too",
+            "Heard ketamine's being used for depression now. True or just hype",
+            "how fast does it work?",
+            "What makes ketamine different from ordinary psychiatric drugs, such that it is "
+            "now being used in mental health?",
         ),
     ),
     Rule(
