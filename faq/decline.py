@@ -403,6 +403,29 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        name="approved_for",
+        why="asks whether the treatment, or ketamine for a condition, is approved; a passage "
+        "that calls ketamine an approved anesthetic does not say it is approved for that",
+        asks=re.compile(
+            r"\b(?:treatment|therapy|infusions?)\b[^.?!]{0,40}\bapprov\w*"
+            r"|\bapprov\w*\s+(?:by\s+the\s+fda\s+)?(?:for|to\s+treat|in)\s+(?:the\s+)?"
+            r"(?:treat\w*|ocd|obsessive|depression|mental|anxiety|pain)",
+            re.IGNORECASE,
+        ),
+        holds=_mentions(r"\bapprov(?:ed|al)\s+(?:for|to\s+treat)\b"),
+        examples=(
+            "Is ketamine infusion therapy FDA approved for OCD treatment?",
+            "is ketamine treatment fda approved",
+            "Is Ketamine-Based Treatment Approved By The FDA?",
+            "Is ketamine approved for OCD?",
+        ),
+        lookalikes=(
+            "is ketamine fda approved",
+            "Is ketamine an approved medicine, or is it something experimental?",
+            "What is ketamine's main approved clinical use outside psychiatry?",
+        ),
+    ),
+    Rule(
         name="side_effects",
         why="asks which side effects there are; a passage that names none cannot list them",
         asks=re.compile(

@@ -58,6 +58,9 @@ def test_a_passage_that_holds_the_ask_answers_it(message: str, passage: str) -> 
         "is it true ketamine improves ocd in 75% of patients?",
         "what's 17 times 23",
         "Will Ketamine Help Me?",
+        "is ketamine treatment fda approved",
+        "How effective is ketamine for depression?",
+        "Who is a good candidate for TMS?",
     ],
 )
 def test_the_article_does_not_answer_what_it_cannot(matcher: Matcher, message: str) -> None:
