@@ -426,6 +426,24 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        name="named_effects",
+        why="asks about one kind of effect (immediate, side, dissociative...); a passage "
+        "that never names that kind speaks of other effects",
+        asks=re.compile(
+            r"\b(?P<which>immediate|acute|short[\s-]term|dissociative|psychedelic|"
+            r"hallucinogenic|after|lingering|residual|sexual|cognitive|physical|side)"
+            r"[\s-]+effects?\b",
+            re.IGNORECASE,
+        ),
+        holds=lambda passage, ask: ask.group("which").lower()[:5] in passage.lower(),
+        examples=(
+            "How Long Do the Immediate Effects Last?",
+            "How long do the side effects last?",
+            "what are the dissociative effects like?",
+        ),
+        lookalikes=("how long do the effects last", "How Long Do the Effects of Ketamine Last?"),
+    ),
+    Rule(
         name="side_effects",
         why="asks which side effects there are; a passage that names none cannot list them",
         asks=re.compile(
