@@ -444,6 +444,40 @@ RULES: tuple[Rule, ...] = (
         lookalikes=("how long do the effects last", "How Long Do the Effects of Ketamine Last?"),
     ),
     Rule(
+        name="visit",
+        why="asks what happens at a visit or infusion, or what to do or expect there; a "
+        "passage that does not walk through a session does not say",
+        asks=re.compile(
+            r"\bwhat\s+(?:will\s+|does\s+|should\s+i\s+|do\s+i\s+)?(?:happens?|expect|do)\s+"
+            r"(?:\w+\s+){0,3}?(?:during|at|in|before|prior\s+to|after)\s+(?:\w+\s+){0,3}?"
+            r"(?:infusions?|sessions?|visits?|appointments?|treatments?|therapy)\b"
+            r"|\b(?:during|before|prior\s+to|after)\s+(?:the\s+|my\s+|an?\s+)?(?:infusion|"
+            r"session|visit|appointment|treatment)\b[^?]*\bwhat\s+(?:should|do|can)\s+i\s+do\b"
+            r"|\bfirst\s+(?:visit|appointment|session|infusion)\s+like\b"
+            r"|\bwhat\s+(?:should|can|do)\s+i\s+expect\s+(?:from|during|at|on|in)\b"
+            r"|\bwhat\s+(?:is|was|'s|will\s+it\s+be)\s+(?:it\s+)?like\s+to\s+(?:have|get|receive|"
+            r"do|go\s+through)\b",
+            re.IGNORECASE,
+        ),
+        holds=_mentions(
+            r"\b(?:minutes?|monitor\w*|nurses?|chairs?|arrive|check[\s-]in|vitals?|you\s+will)\b"
+        ),
+        examples=(
+            "What will happen during my infusion visit?",
+            "During the Infusion what should I do?",
+            "WHAT'S THE FIRST VISIT LIKE?",
+            "What should I expect from ketamine infusion therapy for OCD?",
+            "What is it like to have a ketamine infusion?",
+        ),
+        lookalikes=(
+            "What Happens if OCD Goes Untreated?",
+            "what happens in the brain in someone with ocd",
+            "is one infusion enough to notice something or do i need a bunch first before "
+            "anything happens",
+            "how is the infusion given?",
+        ),
+    ),
+    Rule(
         name="side_effects",
         why="asks which side effects there are; a passage that names none cannot list them",
         asks=re.compile(
