@@ -172,6 +172,27 @@ def _speaks_to_the_aspect(passage: str, ask: re.Match[str]) -> bool:
     return bool(re.search(_CONDITION_ASPECTS[aspect][1], passage, re.IGNORECASE))
 
 
+# Words for OCD itself, and for having it, that the thing told apart from it may share.
+_OCD_WORDS = frozenset(
+    "ocd obsessive compulsive obsessive-compulsive disorder disorders being having have "
+    "has want wanting to and of my your you i just do does know".split()
+)
+
+
+def _names_the_other_thing(passage: str, ask: re.Match[str]) -> bool:
+    # "Is OCD the same as wanting to be organised?": a passage that never speaks of
+    # being organised cannot tell the two apart. In "a perfectionist, or do you have
+    # OCD" the other thing is what comes before the "or".
+    other = ask.group("same") or ask.group("between") or ask.string[: ask.start()]
+    named = [
+        word
+        for word in _WORD.findall(other.lower())
+        if word not in _FILLER and word not in _OCD_WORDS
+    ]
+    folded = passage.lower()
+    return not named or any(word[:5] in folded for word in named)
+
+
 # Treatments other than ketamine that patients ask about by name. The article names
 # only "medication and cognitive-behavioral therapy" among them, so a question about
 # one of these must find it named in the passage to be answered by it.
@@ -475,6 +496,30 @@ RULES: tuple[Rule, ...] = (
             "is one infusion enough to notice something or do i need a bunch first before "
             "anything happens",
             "how is the infusion given?",
+        ),
+    ),
+    Rule(
+        name="tell_apart",
+        why="asks how OCD (or ketamine) differs from something else; a passage that never "
+        "names that other thing cannot tell the two apart",
+        asks=re.compile(
+            r"\bsame\s+(?:thing\s+)?as\s+(?P<same>[^?.!,;]{3,50})"
+            r"|\bdifference\s+between\s+(?P<between>[^?.!;]{3,80})"
+            r"|,?\s+or\s+(?:do|does|is|are|could|might)\s+(?:you|i|they|he|she|it|this|that)\s+"
+            r"(?:have|has|be)\s+ocd\b",
+            re.IGNORECASE,
+        ),
+        holds=_names_the_other_thing,
+        examples=(
+            "Is OCD the same as wanting to be organised?",
+            "Do you know the difference between ‘being organised’ and having OCD?",
+            "Are you a perfectionist, or do you have OCD?",
+            "is this normal worry, or could it be OCD?",
+        ),
+        lookalikes=(
+            "is ketamine the same as an anesthetic?",
+            "What makes ketamine different from ordinary psychiatric drugs?",
+            "do i have ocd?",
         ),
     ),
     Rule(
