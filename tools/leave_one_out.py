@@ -33,6 +33,8 @@ COLLECTIONS = {
     # A sealed part joins once it has had its sealed run.
     "real_crisis_6": ("real_crisis_6_dev", "real_crisis_6_sealed"),
     "real_crisis_7": ("real_crisis_7_dev", "real_crisis_7_sealed"),
+    "real_crisis_8": ("real_crisis_8_dev",),
+    "real_crisis_9": ("real_crisis_9_dev",),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
