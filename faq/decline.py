@@ -268,12 +268,26 @@ RULES: tuple[Rule, ...] = (
             r"\bhow\s+do(?:es)?\s+(?:you|people|someone|one|a\s+person|kids|children)\s+"
             r"(?:get|develop|catch)\s+(?:ocd|it|this|depression|anxiety|an?\s+\w+\s+disorder)\b|\bwhat\s+causes?\b|\bwhy\s+do(?:es)?\s+(?:people|"
             r"someone|some\s+people)\s+(?:get|have|develop)\b|\bis\s+(?:ocd|it)\s+(?:an?\s+)?"
-            r"(?:genetic|hereditary|inherited)\b",
+            r"(?:genetic|hereditary|inherited)\b"
+            r"|\b(?:causes?|roots?|origins?)\s+of\b|\broot\s+causes?\b"
+            r"|\bwhy\s+do(?:es)?\s+(?:\w+\s+){0,3}(?:happen|occur|develop|start)\b",
             re.IGNORECASE,
         ),
         holds=_SPEAKS_OF_CAUSES,
-        examples=("How Do You Get OCD?", "Is OCD a genetic disorder?", "what causes ocd?"),
-        lookalikes=("how does ketamine work?", "what is ocd?", "how do you get an appointment?"),
+        examples=(
+            "How Do You Get OCD?",
+            "Is OCD a genetic disorder?",
+            "what causes ocd?",
+            "What are the most common causes of depression?",
+            "Why do intrusive thoughts happen?",
+        ),
+        lookalikes=(
+            "how does ketamine work?",
+            "what is ocd?",
+            "how do you get an appointment?",
+            "why does ketamine work so fast?",
+            "what happens if ocd is left untreated?",
+        ),
     ),
     Rule(
         name="together_with",
