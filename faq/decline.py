@@ -678,7 +678,13 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:it|this|ketamine|\w+\s+therapy)\s+is\s+(?:right\s+)?for\s+(?:me|you)\b"
             r"|\b(?:is|would\s+be)\s+(?:it|this|ketamine|\w+\s+therapy)\s+safe\s+for\s+"
             r"(?:me|everyone|everybody|anyone|all)\b"
-            r"|\bdo\s+i\s+(?:have|suffer\s+from)\s+(?:ocd|an?\s+\w+\s+disorder|an?\s+ocd)\b",
+            r"|\bdo\s+i\s+(?:have|suffer\s+from)\s+(?:ocd|an?\s+\w+\s+disorder|an?\s+ocd)\b"
+            # Whether the reader has OCD, asked outright or as a screening question.
+            r"|\b(?:could|might|do|does|can)\s+(?:you|i|u)\s+(?:have|be\s+suffering\s+from|"
+            r"suffer\s+from)\s+(?:ocd|an?\s+ocd|obsessive\w*)\b"
+            r"|\bdo\s+you\s+think\s+i\s+(?:have|might\s+have)\b"
+            r"|^\W*(?:do|are)\s+(?:you|u)\s+(?:ever\s+|often\s+|sometimes\s+|constantly\s+)?"
+            r"(?:feel\s+the\s+need|find\s+yourself|suffer\s+from|experience)\b",
             re.IGNORECASE,
         ),
         holds=_addresses_reader,
@@ -689,12 +695,18 @@ RULES: tuple[Rule, ...] = (
             "I wash my hands a lot, do I have OCD?",
             "How do I know if ketamine is for me?",
             "Is ketamine safe for everyone?",
+            "Do you think I have OCD?",
+            "Could YOU have OCD?",
+            "Do you find yourself constantly washing your hands, even when they don't appear "
+            "dirty?",
         ),
         lookalikes=(
             "can ketamine work when nothing else has worked for me",
             "am i a good candidate for ketamine",
             "do i have to fast before the infusion",
             "will ketamine help my OCD if SSRIs failed?",
+            "do you offer ketamine for ocd?",
+            "Could you please explain what obsessive-compulsive disorder is?",
         ),
     ),
     Rule(
