@@ -352,12 +352,26 @@ RULES: tuple[Rule, ...] = (
         asks=re.compile(
             r"\bhow\s+long\s+(?:does|do|will|is|are)\s+(?:each|an?|the|one|every|my)\s+"
             r"(?:\w+\s+)?(?:treatment|session|infusion|appointment|visit)s?\b(?!\s+(?:take\s+to\s+|"
-            r"to\s+)?(?:work|help|kick|start|effects?|relief))",
+            r"to\s+)?(?:work|help|kick|start|effects?|relief))"
+            r"|\bhow\s+long\s+(?:do|does|will)\s+(?:ketamine\s+|iv\s+)?(?:infusions?|sessions?|"
+            r"appointments?)\s+last\b"
+            r"|\bduration\s+of\s+(?:a|an|the|each|one)\s+(?:\w+\s+)?(?:infusion|session|treatment|"
+            r"appointment)\b",
             re.IGNORECASE,
         ),
         holds=_HAS_DURATION,
-        examples=("How long does each treatment last?", "how long is an infusion session?"),
-        lookalikes=("how long does the relief last?", "how long does the treatment take to work?"),
+        examples=(
+            "How long does each treatment last?",
+            "how long is an infusion session?",
+            "How Long Do Ketamine Infusions Last?",
+            "What is the duration of a ketamine infusion for OCD?",
+        ),
+        lookalikes=(
+            "how long does the relief last?",
+            "how long does the treatment take to work?",
+            "How Long Does Ketamine Infusion Take to Work?",
+            "How long do the benefits of ketamine infusion last?",
+        ),
     ),
     Rule(
         name="other_condition",
@@ -535,6 +549,24 @@ RULES: tuple[Rule, ...] = (
             "What makes ketamine different from ordinary psychiatric drugs?",
             "do i have ocd?",
         ),
+    ),
+    Rule(
+        name="how_common",
+        why="asks how common something is or who gets it; a passage with no figure and no "
+        "word of how common does not say",
+        asks=re.compile(
+            r"\bhow\s+(?:common|rare)\b|\bprevalen\w*|\bmost\s+common\b|\bwho\s+gets\b"
+            r"|\bhow\s+many\s+(?:people|patients|americans|adults|children|kids)\b",
+            re.IGNORECASE,
+        ),
+        holds=_mentions(r"\d|\b(?:common\w*|prevalen\w*|percent|million|rare|one\s+in)\b"),
+        examples=(
+            "How Common Is Treatment-Resistant OCD?",
+            "What is the prevalence of OCD in US adults?",
+            "Who Gets OCD?",
+            "In an adult patient with OCD, which is the most common obsession?",
+        ),
+        lookalikes=("who is ketamine for?", "is ocd common in kids?"),
     ),
     Rule(
         name="side_effects",
