@@ -213,8 +213,37 @@ _ABOUT_KETAMINE_OR_A_HISTORY = (
 )
 
 
+# The kinds of treatment the article names, and the named treatments of each kind:
+# "do SSRIs work for OCD" is answered by a passage on whether medication works.
+_TREATMENT_KINDS = (
+    (
+        re.compile(r"\bmedications?\b", re.IGNORECASE),
+        re.compile(
+            r"ssri|snri|antidepress|clomipramine|fluvoxamine|fluoxetine|sertraline|prozac|"
+            r"zoloft|luvox|lexapro|lithium|benzo|xanax",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(r"\bcognitive[\s-]behavio\w*", re.IGNORECASE),
+        re.compile(r"erp|exposure|counsel|psychotherapy", re.IGNORECASE),
+    ),
+)
+# A question whether something works or helps, as against how, how much or how long.
+_WHETHER_IT_WORKS = re.compile(
+    r"(?:^|[.?!,;]\s*)(?:but\s+|so\s+|and\s+)?(?:does|do|can|will|could|would)\s+"
+    r"(?:\w+[\s-]+){0,5}?(?:work|help)\w*\b",
+    re.IGNORECASE,
+)
+
+
 def _names_the_treatment(passage: str, ask: re.Match[str]) -> bool:
-    return ask.group("treatment").lower()[:5] in passage.lower()
+    treatment = ask.group("treatment")
+    if treatment.lower()[:5] in passage.lower():
+        return True
+    return bool(_WHETHER_IT_WORKS.search(ask.string)) and any(
+        named.search(treatment) and kind.search(passage) for kind, named in _TREATMENT_KINDS
+    )
 
 
 _NAMES_A_SIDE_EFFECT = _mentions(
@@ -414,6 +443,7 @@ RULES: tuple[Rule, ...] = (
             "What is a PRP injection?",
         ),
         lookalikes=(
+            "Can antidepressants help OCD?",
             "am i a candidate if ssris didnt help me",
             "ive been on ssris for 3 years and did a whole course of cbt. barely any change. "
             "is that normal?",
