@@ -4236,6 +4236,50 @@ RULES: tuple[Rule, ...] = (
     # Saying outright how depressed one is: a warning sign on every prevention list
     # ("feeling very depressed"). Only with a word of degree: "I'm depressed and have
     # OCD, can ketamine help?" is a patient's question.
+    # Being trapped, said plainly rather than as "the only way out": a check-in, since an
+    # OCD patient may say it of their rituals (real_crisis_9_dev: "My thoughts control me
+    # and there is no way out.", "I am here and I'm never getting out.").
+    Rule(
+        name="no-way-out",
+        kind=RuleKind.DISTRESS,
+        pattern=(
+            r"\b(?:theres|there is|there was|i see|i have|i can see|with) no (?:way out|escape)"
+            r"(?:$| for me\b| (?:of|from) (?:this|it|here|my (?:mind|thoughts|head|life))\b)"
+            r"|\b(?:im|i am|i m) (?:never|not ever) (?:getting|going to get|gonna get) out"
+            r"(?:$| of (?:this|here|it|this pit|this hole|this darkness)$)"
+        ),
+        examples=(
+            "Every single day, I suffer from the gravitational pull of my negative thoughts. My "
+            "thoughts control me and there is no way out.",
+            "It’s like I can see who is doing the digging and how I got into the pit in the "
+            "first place but it doesn’t matter because I am here and I’m never getting out.",
+            "i feel like theres no escape",
+        ),
+        lookalikes=(
+            "is there no way out of the contract with my old clinic?",
+            "I'm never getting out of the parking garage at this rate lol",
+            "does ketamine help when you feel there is no way out of your rituals?",
+        ),
+    ),
+    # Someone close deserves better than the writer: the burden a warning-sign list names,
+    # in a parent's words (real_crisis_9_dev).
+    Rule(
+        name="deserves-better-than-me",
+        kind=RuleKind.BURDEN,
+        pattern=(
+            r"\b(?:my |our )?(?:baby|babies|kids?|children|child|son|daughter|family|wife|"
+            r"husband|partner|girlfriend|boyfriend|parents|mom|mum|dad|everyone|they|she|he) "
+            r"(?:deserves?|deserved) (?:so much |much |way |far )?better than me\b"
+        ),
+        examples=(
+            "My baby deserves better than me. I shouldn't have become a mother in the first place.",
+            "my kids deserve so much better than me",
+        ),
+        lookalikes=(
+            "my kids deserve better care than I got, is ketamine safe for teens?",
+            "you deserve better than me as a patient lol, sorry for the late reply",
+        ),
+    ),
     Rule(
         name="so-depressed",
         kind=RuleKind.DISTRESS,
