@@ -36,6 +36,7 @@ def test_typos_still_find_the_entry(matcher: Matcher, message: str, entry_id: st
         ("how is the iv drip given", "how-infusion-is-given"),
         ("does erp always work", "conventional-treatments"),
         ("vitamin k for ocd how does it work", "how-ketamine-helps-ocd"),
+        ("What are the defining features of ocd?", "what-is-ocd"),
     ],
 )
 def test_synonyms_are_read_as_the_knowledge_base_words(
