@@ -25,12 +25,12 @@ QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *("real_questions_dev", "real_questions_2_dev", "real_questions_3_dev"),
     *("real_questions_4_dev", "real_questions_5_dev", "real_questions_6_dev"),
-    "real_questions_7_dev",
+    *("real_questions_7_dev", "real_questions_8_dev"),
 )
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
     *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev"),
-    *("real_crisis_5_dev", "real_crisis_6_dev", "real_crisis_7_dev"),
+    *("real_crisis_5_dev", "real_crisis_6_dev", "real_crisis_7_dev", "real_crisis_10_dev"),
 )
 # The sealed parts once they have had their sealed run: read here for the one promise
 # that holds for every message, never to tune on.
@@ -275,6 +275,7 @@ def test_every_exemplar_names_its_source() -> None:
         "real_crisis_7_sealed",
         "real_crisis_8_sealed",
         "real_crisis_9_sealed",
+        "real_crisis_10_sealed",
         "real_questions_es_sealed",
     ],
 )
