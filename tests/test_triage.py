@@ -35,7 +35,8 @@ CRISIS_SETS = (
 # The sealed parts once they have had their sealed run: read here for the one promise
 # that holds for every message, never to tune on.
 USED_SEALED_CRISIS_SETS = tuple(
-    f"real_crisis{part}_sealed" for part in ("", "_2", "_3", "_4", "_5", "_6", "_7")
+    f"real_crisis{part}_sealed"
+    for part in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10")
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 

@@ -33,15 +33,14 @@ COLLECTIONS = {
     # A sealed part joins once it has had its sealed run.
     "real_crisis_6": ("real_crisis_6_dev", "real_crisis_6_sealed"),
     "real_crisis_7": ("real_crisis_7_dev", "real_crisis_7_sealed"),
-    "real_crisis_8": ("real_crisis_8_dev",),
-    "real_crisis_9": ("real_crisis_9_dev",),
-    "real_crisis_10": ("real_crisis_10_dev",),
+    "real_crisis_8": ("real_crisis_8_dev", "real_crisis_8_sealed"),
+    "real_crisis_9": ("real_crisis_9_dev", "real_crisis_9_sealed"),
+    "real_crisis_10": ("real_crisis_10_dev", "real_crisis_10_sealed"),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *(f"real_questions{n}_{half}" for n in ("", "_2", "_3", "_4") for half in ("dev", "sealed")),
-    *(f"real_questions_{n}_{half}" for n in ("5", "6") for half in ("dev", "sealed")),
-    *("real_questions_7_dev", "real_questions_8_dev"),
+    *(f"real_questions_{n}_{half}" for n in "5678" for half in ("dev", "sealed")),
 )
 # The Spanish classifier is fitted on the dev part's questions; the other part is read.
 SPANISH_QUESTIONS = "real_questions_es_sealed"
