@@ -193,6 +193,14 @@ def _names_the_other_thing(passage: str, ask: re.Match[str]) -> bool:
     return not named or any(word[:5] in folded for word in named)
 
 
+# Kinds of disorder OCD is asked to belong to or to go with. "Mental" is not one of
+# them: "is OCD a mental illness?" is answered by "a mental health condition".
+_DISORDER_KINDS = (
+    r"anxiety|personality|mood|psychotic|neurological|neurodevelopmental|eating|bipolar|"
+    r"depressive|impulse[\s-]control|autoimmune"
+)
+
+
 # Treatments other than ketamine that patients ask about by name. The article names
 # only "medication and cognitive-behavioral therapy" among them, so a question about
 # one of these must find it named in the passage to be answered by it.
@@ -597,6 +605,34 @@ RULES: tuple[Rule, ...] = (
             "In an adult patient with OCD, which is the most common obsession?",
         ),
         lookalikes=("who is ketamine for?", "is ocd common in kids?"),
+    ),
+    Rule(
+        name="kind_of_disorder",
+        why="asks whether OCD is, or how it relates to, a named kind of disorder (anxiety, "
+        "personality...); a passage that never names that kind does not say",
+        asks=re.compile(
+            r"\b(?:is|consider\w*|classif\w*\s+as)\s+(?:ocd|obsessive[\s-]compulsive\s+disorder"
+            r"(?:\s+\(ocd\))?|it)\s+(?:as\s+)?(?:an?\s+)?(?P<kind>" + _DISORDER_KINDS + r")\s+"
+            r"(?:disorders?|illness|condition|disease)\b"
+            r"|\bocd\s+and\s+(?P<other>" + _DISORDER_KINDS + r")\s+disorders?\b",
+            re.IGNORECASE,
+        ),
+        holds=lambda passage, ask: bool(
+            re.search(
+                rf"\b{ask.group('kind') or ask.group('other')}\s+(?:disorders?|illness|condition)",
+                passage,
+                re.IGNORECASE,
+            )
+        ),
+        examples=(
+            "Is OCD An Anxiety Disorder?",
+            "Does the DSM consider OCD an anxiety disorder?",
+            "How are OCD and anxiety disorders related?",
+        ),
+        lookalikes=(
+            "Is obsessive compulsive disorder a mental illness?",
+            "is ocd just being a neat freak or is it an actual illness",
+        ),
     ),
     Rule(
         name="side_effects",
