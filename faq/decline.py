@@ -696,11 +696,20 @@ RULES: tuple[Rule, ...] = (
         "of a cure, does not say",
         asks=re.compile(
             r"\b(?:is|will|can|does|would)\s+(?:it|ketamine|this|that|\w+\s+therapy)\s+"
-            r"(?:\w+\s+)?(?:an?\s+)?cures?\b",
+            r"(?:\w+\s+)?(?:an?\s+)?cures?\b"
+            # Whether OCD itself can be cured, by anyone.
+            r"|\b(?:can|will|could)\s+(?:you|they|doctors|anyone|ocd|it)\s+(?:be\s+)?cured?\b"
+            r"|\bis\s+(?:there\s+a\s+cure|ocd\s+curable)\b",
             re.IGNORECASE,
         ),
         holds=_mentions(r"\bcur(?:e|es|ed|ing)\b"),
-        examples=("Is Ketamine a cure for depression?", "will ketamine cure my ocd forever"),
+        examples=(
+            "Is Ketamine a cure for depression?",
+            "will ketamine cure my ocd forever",
+            "Can OCD be cured permanently?",
+            "Can You Cure OCD? What Recovery Really Looks Like",
+            "is there a cure for ocd?",
+        ),
         lookalikes=("What If Medications Don’t Cure my OCD?", "does it work for ocd?"),
     ),
     Rule(
