@@ -635,6 +635,28 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        name="best_treatment",
+        why="asks which treatment is best or most effective; a passage that names treatments "
+        "without ranking them does not say (the comparison rule lets through any passage "
+        "that sets ketamine against the usual treatments)",
+        asks=re.compile(
+            r"\b(?:best|most\s+effective)\s+(?:\w+\s+)?(?:treatments?|therap(?:y|ies)|options?)\b"
+            r"|\bwhich\s+(?:\w+\s+){0,3}?(?:treatments?|therap(?:y|ies))\s+(?:is|are|works?)\s+"
+            r"(?:the\s+)?(?:best|most\s+effective)\b",
+            re.IGNORECASE,
+        ),
+        holds=_mentions(r"\b(?:best|most\s+effective|gold\s+standard|first[\s-]line)\b"),
+        examples=(
+            "What is the Best Treatment for OCD?",
+            "Therapy or Medication: Which OCD Treatment is Best?",
+            "Which therapy is most effective for treating OCD?",
+        ),
+        lookalikes=(
+            "Which of the following is the best example of a compulsion?",
+            "whats the usual first line treatment for ocd",
+        ),
+    ),
+    Rule(
         name="side_effects",
         why="asks which side effects there are; a passage that names none cannot list them",
         asks=re.compile(
