@@ -201,6 +201,25 @@ _DISORDER_KINDS = (
 )
 
 
+def _names_what_lasts(passage: str, ask: re.Match[str]) -> bool:
+    # "How long do dental implants last?" asks about dental implants; "how long does it
+    # last?" and "how long do the effects last?" about whatever the passage speaks of.
+    named = [
+        word
+        for word in _WORD.findall(ask.group("subject").lower())
+        if word not in _FILLER and word not in _ANY_SUBJECT
+    ]
+    folded = passage.lower()
+    return not named or any(word[:5] in folded for word in named)
+
+
+# Words that stand for whatever the passage speaks of.
+_ANY_SUBJECT = frozenset(
+    "my your his her their our its they them these those effect effects of for from to in "
+    "with after".split()
+)
+
+
 # Treatments other than ketamine that patients ask about by name. The article names
 # only "medication and cognitive-behavioral therapy" among them, so a question about
 # one of these must find it named in the passage to be answered by it.
@@ -654,6 +673,23 @@ RULES: tuple[Rule, ...] = (
         lookalikes=(
             "Which of the following is the best example of a compulsion?",
             "whats the usual first line treatment for ocd",
+        ),
+    ),
+    Rule(
+        name="what_lasts",
+        why="asks how long something lasts; a passage that never names that thing speaks "
+        "of something else lasting",
+        asks=re.compile(
+            r"\bhow\s+long\s+(?:do|does|will|would|can|could|is|are)\s+(?P<subject>(?:[\w'’-]+\s+)"
+            r"{1,6}?)(?:usually\s+|typically\s+|actually\s+|really\s+)?last",
+            re.IGNORECASE,
+        ),
+        holds=_names_what_lasts,
+        examples=("How long do dental implants last?", "How long does Botox last for?"),
+        lookalikes=(
+            "how long does it last",
+            "how long do the effects last",
+            "How long do the effects of ketamine last for OCD?",
         ),
     ),
     Rule(
