@@ -624,12 +624,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="point-of-living",
         kind=RuleKind.HOPELESSNESS,
-        pattern=r"\bpoint (?:of|in) (?:living|being alive|going on|staying alive)\b",
+        pattern=(
+            r"\bpoint (?:of|in) (?:living|being alive|going on|staying alive)\b"
+            # "no point in continuing this worthless and sad existence" (real_crisis_11_dev)
+            r"|\bpoint (?:of|in) (?:continuing |carrying on |going on with )?(?:this |my )?"
+            r"(?:\w+ ){0,3}(?:existence|life)\b"
+        ),
         examples=(
             "there's no point in going on",
             "What's even the point of living with OCD this bad",
+            "There is no point in continuing this worthless and sad existence when its "
+            "prospects will not improve.",
+            "whats the point of my life",
         ),
-        lookalikes=("what's the point of the intake form?",),
+        lookalikes=(
+            "what's the point of the intake form?",
+            "what's the point of continuing with the infusions if I feel fine?",
+        ),
     ),
     Rule(
         name="cant-go-on",

@@ -25,7 +25,7 @@ QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *("real_questions_dev", "real_questions_2_dev", "real_questions_3_dev"),
     *("real_questions_4_dev", "real_questions_5_dev", "real_questions_6_dev"),
-    *("real_questions_7_dev", "real_questions_8_dev"),
+    *("real_questions_7_dev", "real_questions_8_dev", "real_questions_9_dev"),
 )
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
@@ -36,7 +36,7 @@ CRISIS_SETS = (
 # that holds for every message, never to tune on.
 USED_SEALED_CRISIS_SETS = tuple(
     f"real_crisis{part}_sealed"
-    for part in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10")
+    for part in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10", "_11")
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 
@@ -277,6 +277,7 @@ def test_every_exemplar_names_its_source() -> None:
         "real_crisis_8_sealed",
         "real_crisis_9_sealed",
         "real_crisis_10_sealed",
+        "real_crisis_11_sealed",
         "real_questions_es_sealed",
     ],
 )

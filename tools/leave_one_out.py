@@ -36,11 +36,12 @@ COLLECTIONS = {
     "real_crisis_8": ("real_crisis_8_dev", "real_crisis_8_sealed"),
     "real_crisis_9": ("real_crisis_9_dev", "real_crisis_9_sealed"),
     "real_crisis_10": ("real_crisis_10_dev", "real_crisis_10_sealed"),
+    "real_crisis_11": ("real_crisis_11_dev", "real_crisis_11_sealed"),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *(f"real_questions{n}_{half}" for n in ("", "_2", "_3", "_4") for half in ("dev", "sealed")),
-    *(f"real_questions_{n}_{half}" for n in "5678" for half in ("dev", "sealed")),
+    *(f"real_questions_{n}_{half}" for n in "56789" for half in ("dev", "sealed")),
 )
 # The Spanish classifier is fitted on the dev part's questions; the other part is read.
 SPANISH_QUESTIONS = "real_questions_es_sealed"
