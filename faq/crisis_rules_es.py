@@ -420,10 +420,18 @@ RULES: tuple[Rule, ...] = (
         kind=RuleKind.HOPELESSNESS,
         pattern=(
             r"\bno le (?:veo|encuentro) (?:ningun )?sentido a (?:nada|la vida|vivir|seguir|"
-            r"seguir viviendo)\b|\b(?:ya nada|nada ya) (?:tiene sentido|importa|tiene "
-            r"importancia)\b|\bnada tiene ya (?:sentido|importancia)\b"
+            r"seguir viviendo|mi (?:vida|existencia))\b|\b(?:ya nada|nada ya) (?:tiene sentido|"
+            r"importa|tiene importancia)\b|\bnada tiene ya (?:sentido|importancia)\b"
+            # "mi existencia no tiene sentido" (real_crisis_11_dev, twice)
+            r"|\bmi (?:vida|existencia) (?:ya )?no tiene (?:ningun |ningún )?sentido\b"
         ),
-        examples=("ya no le veo sentido a nada", "Nada tiene ya importancia"),
+        examples=(
+            "ya no le veo sentido a nada",
+            "Nada tiene ya importancia",
+            "Y es que les he confesado que no le encuentro sentido a mi existencia.",
+            "Francisco murió y con él se fue mi vida entera. Doctora, mi existencia no tiene "
+            "sentido.",
+        ),
         lookalikes=("no le veo sentido a repetir el análisis de sangre",),
         language="es",
     ),
