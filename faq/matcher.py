@@ -447,11 +447,14 @@ class Matcher:
                 part for part in parts if part.endswith("?") or _QUESTION_START.match(part)
             ] or parts[-2:]
             # A one-word sentence ("is he right?") means something only with the rest
-            # of the message, which the whole-message unit already reads.
+            # of the message, which the whole-message unit already reads; but one that
+            # opens the message is its headline ("What Is OCD? (Symptoms And Different
+            # Forms)", "Ketamine? how does that even help").
             units.extend(
                 unit[:MAX_UNIT_WORDS]
-                for unit in (self._content(part) for part in asking[-MAX_SENTENCES:])
-                if len(unit) >= 2
+                for part in asking[-MAX_SENTENCES:]
+                if len(unit := self._content(part)) >= 2
+                or (part is parts[0] and len(unit) == 1 and not _QUESTION_START.match(unit[0]))
             )
         if not units:
             units = [whole[-MAX_UNIT_WORDS:]]

@@ -58,6 +58,12 @@ def test_long_message_still_finds_the_question_inside_it(matcher: Matcher) -> No
     assert answered(matcher.reply(message)) == "how-fast-it-works"
 
 
+def test_a_one_word_question_that_opens_the_message_is_read_as_its_headline(
+    matcher: Matcher,
+) -> None:
+    assert answered(matcher.reply("What Is OCD? (Symptoms And Different Forms)")) == "what-is-ocd"
+
+
 @pytest.mark.parametrize("message", ["what is", "what is the", "how", "can you", "is it"])
 def test_only_common_words_never_match_an_entry(matcher: Matcher, message: str) -> None:
     reply = matcher.reply(message)
