@@ -72,17 +72,25 @@ def _addresses_reader(passage: str, _: re.Match[str]) -> bool:
     return bool(re.search(r"\byou(?:r|rs)?\b", passage, re.IGNORECASE))
 
 
+def _names_any_word_of(
+    passage: str, words: str, also_ignored: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the passage names one of the words (by its first five letters), leaving
+    out filler; true when nothing is left to name."""
+    named = [
+        word
+        for word in _WORD.findall(words.lower())
+        if word not in _FILLER and word not in also_ignored
+    ]
+    folded = passage.lower()
+    return not named or any(word[:5] in folded for word in named)
+
+
 def _names_an_alternative(passage: str, ask: re.Match[str]) -> bool:
     # "glutamate or serotonin": a passage naming neither cannot choose between them.
     # One named alternative is enough: "is it a pill or an IV drip" is answered by the
     # passage that says "intravenously", never "pill".
-    folded = passage.lower()
-    named = [
-        word
-        for word in _WORD.findall(f"{ask.group('x')} {ask.group('y')}".lower())
-        if word not in _FILLER
-    ]
-    return not named or any(word[:5] in folded for word in named)
+    return _names_any_word_of(passage, f"{ask.group('x')} {ask.group('y')}")
 
 
 def _mentions(pattern: str) -> Callable[[str, re.Match[str]], bool]:
@@ -184,13 +192,7 @@ def _names_the_other_thing(passage: str, ask: re.Match[str]) -> bool:
     # being organised cannot tell the two apart. In "a perfectionist, or do you have
     # OCD" the other thing is what comes before the "or".
     other = ask.group("same") or ask.group("between") or ask.string[: ask.start()]
-    named = [
-        word
-        for word in _WORD.findall(other.lower())
-        if word not in _FILLER and word not in _OCD_WORDS
-    ]
-    folded = passage.lower()
-    return not named or any(word[:5] in folded for word in named)
+    return _names_any_word_of(passage, other, _OCD_WORDS)
 
 
 # Kinds of disorder OCD is asked to belong to or to go with. "Mental" is not one of
@@ -204,13 +206,7 @@ _DISORDER_KINDS = (
 def _names_what_lasts(passage: str, ask: re.Match[str]) -> bool:
     # "How long do dental implants last?" asks about dental implants; "how long does it
     # last?" and "how long do the effects last?" about whatever the passage speaks of.
-    named = [
-        word
-        for word in _WORD.findall(ask.group("subject").lower())
-        if word not in _FILLER and word not in _ANY_SUBJECT
-    ]
-    folded = passage.lower()
-    return not named or any(word[:5] in folded for word in named)
+    return _names_any_word_of(passage, ask.group("subject"), _ANY_SUBJECT)
 
 
 # Words that stand for whatever the passage speaks of.
