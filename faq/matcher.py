@@ -251,6 +251,7 @@ class Matcher:
 
     def reply(self, message: str) -> Reply:
         """The engine's decision for one message."""
+        message = text.straight_quotes(message)
         # Folded once: the crisis check and the matching both read every word.
         folded = text.fold(message)
         assessment = self.triage.assess(message, folded)

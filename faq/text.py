@@ -133,6 +133,12 @@ def sentences(text: str) -> list[str]:
     return [stripped for part in text.split("\n") if (stripped := part.strip())]
 
 
+def straight_quotes(text: str) -> str:
+    """Typographic quotes made plain: a phone keyboard types "I’m", and every reader of
+    the raw message (the semantic net's tokenizer, the answer-type rules) must see "I'm"."""
+    return text.translate(_QUOTES) if not text.isascii() else text
+
+
 def comparable(text: str) -> str:
     """Whitespace and quote style folded, for checking that an answer is quoted verbatim."""
     return _WHITESPACE.sub(" ", text.translate(_QUOTES)).strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from faq import language, safety, smalltalk
+from faq import language, safety, smalltalk, text
 from faq.safety import Rule, Tier
 from faq.semantic import SafetyNet, SemanticVerdict
 
@@ -43,6 +43,7 @@ class Triage:
         """Rules first; the net reads an English or Spanish message that is not a greeting
         and that the rules did not call a crisis (with `explain`, every message, to show
         its score)."""
+        message = text.straight_quotes(message)
         rules = safety.folded_fired(folded)
         spoken = language.detect(message) if folded else language.ENGLISH
         if (

@@ -3,11 +3,16 @@ matching: what a person sees is what the bot reads."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from faq import safety, text
 from faq.matcher import Matcher
 from faq.reply import Kind
+
+DATA = Path(__file__).parent / "data"
 
 INVISIBLE = {
     "zero-width space": "\u200b",
@@ -86,3 +91,36 @@ def test_a_question_with_hidden_characters_gets_its_answer(
 def test_a_crisis_with_hidden_characters_gets_the_crisis_reply(rules_only: Matcher) -> None:
     assert rules_only.reply("i want to k\u200bill my\u200bself").kind is Kind.CRISIS
     assert rules_only.reply("i wаnt to dіе").kind is Kind.CRISIS
+
+
+def test_an_idiom_typed_with_a_phone_apostrophe_is_not_a_concern(matcher: Matcher) -> None:
+    # Phones type "I’m" by default; the net's tokenizer had read it as other words.
+    assert matcher.reply("i’m dying to know whether this could work for me").kind not in (
+        Kind.CONCERN,
+        Kind.CRISIS,
+    )
+
+
+def _messages_with_apostrophes() -> list[str]:
+    found: list[str] = []
+    for path in sorted(DATA.glob("*.yaml")):
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(items, list):
+            found += [item["text"] for item in items if "'" in item.get("text", "")]
+    return found
+
+
+def test_phone_quotes_get_the_same_reply_as_plain_ones(matcher: Matcher) -> None:
+    def decision(message: str) -> tuple[Kind, str | None, tuple[str, ...]]:
+        reply = matcher.reply(message)
+        answered = reply.match.entry.id if reply.match else None
+        return reply.kind, answered, tuple(m.entry.id for m in reply.suggestions)
+
+    messages = _messages_with_apostrophes()
+    assert len(messages) > 500
+    differ = [
+        message
+        for message in messages
+        if decision(message) != decision(message.replace("'", "’").replace('"', "“"))
+    ]
+    assert differ == []
