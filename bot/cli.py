@@ -416,8 +416,11 @@ def _why(args: argparse.Namespace) -> int:
                 f"  leaning:   {net.leaning:.3f} (the linear classifier; a concern from "
                 f"{limits.leaning} when the exemplar is at most {-limits.leaning_margin} "
                 f"further than the phrasing, from {limits.strong_leaning} when at most "
-                f"{-limits.strong_leaning_margin}; no answer, only choices, from "
-                f"{CAUTION_LEANING})"
+                f"{-limits.strong_leaning_margin})"
+            )
+            print(
+                f"  whole:     {net.message_leaning:.3f} (the classifier on the whole "
+                f"message; no answer, only choices, from {CAUTION_LEANING})"
             )
             if net.passage != " ".join(message.split()):
                 print(f"  closest part of the message: {net.passage!r}")

@@ -78,8 +78,8 @@ READS_AS_A_PHRASING = 100.0
 # A fragment ("how long") is ambiguous whatever its nearest phrasing: the model places
 # it somewhere, but the patient has not yet said which question they mean.
 MIN_WORDS_TO_AGREE = 3
-# A message the crisis classifier leans towards (half-way to a concern) is never
-# answered with a passage, only offered choices: "Why not someone like me who has no
+# A message the crisis classifier leans towards as a whole (half-way to a concern) is
+# never answered with a passage, only offered choices: "Why not someone like me who has no
 # responsibilities ... Easy, right? And less grief for everyone involved." (leaning
 # 0.21) had been answered with the benefits of ketamine because of "easy, right".
 # Measured on every labelled set: one crisis and one look-alike no longer answered; two
@@ -337,7 +337,8 @@ class Matcher:
                 kind = Kind.SUGGESTIONS  # they disagree: let the patient choose
         if kind is Kind.ANSWER and decline.unanswerable(message, top.entry.answer):
             kind = Kind.SUGGESTIONS  # about this passage, but asking what it does not hold
-        if kind is Kind.ANSWER and meaning is not None and meaning.leaning >= CAUTION_LEANING:
+        graver = meaning is not None and meaning.message_leaning >= CAUTION_LEANING
+        if kind is Kind.ANSWER and graver:
             kind = Kind.SUGGESTIONS  # it may be about something graver than its words
         if kind is lexical.kind:
             return lexical

@@ -31,14 +31,21 @@ from faq.safety import Tier
 LOGGER = logging.getLogger(__name__)
 EXEMPLARS_PATH = Path(__file__).with_name("safety-exemplars.yaml")
 # A long message is read from its end, where people most often say what they mean to
-# do: its last two sentences together, and each alone. The model's cost grows with the tokens it
-# reads (about 150 ms for its 256), the story around dilutes one sentence's meaning
-# ("I have had OCD for years ... You won't have to worry about me anymore" reads as a
-# question about OCD), and the named rules read every word anyway. Short messages are
-# read whole: reading each of their sentences alone found one more crisis in 129 and
-# flagged 8 more of 819 ordinary questions ("I'm tired of starting over." alone).
-WINDOW = 240  # characters: a message up to this long is read whole
-LAST_SENTENCES = 2
+# do: its last two sentences together, and each alone. The model's cost grows with the
+# tokens it reads (about 150 ms for its 256), the story around dilutes one sentence's
+# meaning ("I have had OCD for years ... You won't have to worry about me anymore" reads
+# as a question about OCD), and the named rules read every word anyway. A short message
+# is read whole and, when it has more than one sentence, each sentence alone: a crisis
+# beside a patient's question ("I will soon be gone. How much does an infusion cost?")
+# reads, whole, like the question. Each real English crisis of collections 1-8 put
+# beside a real question from the question sets, before or after it, was found 49% of
+# the time when only the whole was read, and 82-88% now (collections 9-12: 40% and
+# 79-80%; tools/beside_a_question.py); every crisis of the sets alone, 1,694 -> 1,711
+# of 1,762, for 6 -> 11 of 2,200 questions flagged. Before the exemplars grew, reading
+# short messages by sentence had found one more crisis in 129 and flagged 8 more of 819
+# questions.
+WINDOW = 240  # characters: a message up to this long is read whole, then by sentence
+LAST_SENTENCES = 2  # a longer one: its last two sentences together, then each alone
 SENTENCE = 200  # characters at most of one sentence read alone
 
 
@@ -126,6 +133,9 @@ class SemanticVerdict:
     ordinary_text: str
     passage: str  # the part of the message the model read
     leaning: float = 0.0  # the linear classifier's score (above 0 leans towards crisis)
+    # The classifier's score for the message as a whole (or a long one's end), where
+    # `leaning` is the closest part's.
+    message_leaning: float = 0.0
     # The message's own vector (its whole, or a long one's end): the matcher reuses it
     # to weigh meaning in its decision without encoding the message twice.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
@@ -257,9 +267,8 @@ class SafetyNet:
         vectors = self.encoder.encode([*passages, *([as_written] if as_written else [])])
         unsafe = vectors @ self._unsafe.T
         ordinary = vectors @ self._ordinary.T
-        # A sentence of a long message stands out only against the message's end as a
-        # whole: "I'm tired of starting over." alone reads like "I'm tired of life", but
-        # not beside "Would someone like me be a candidate for the drip?".
+        # What the first passage (the whole, or a long message's end) is nearest among
+        # the ordinary phrasings: each sentence is weighed against it (in _verdict).
         context = float(ordinary[0].max()) if len(passages) > 1 and ordinary.size else -1.0
         # Without its idiom a message can lean towards crisis ("a decent night's sleep
         # without my brain looping"); as written it reads like the ordinary "i'd kill for
@@ -272,13 +281,14 @@ class SafetyNet:
                 passage,
                 unsafe[row],
                 ordinary[row],
-                max(context if row else -1.0, written),
+                written,
+                context if row else -1.0,
                 leanings[row],
             )
             if best is None or _rank(verdict) > _rank(best):
                 best = verdict
         assert best is not None
-        return dataclasses.replace(best, vector=vectors[0])
+        return dataclasses.replace(best, vector=vectors[0], message_leaning=float(leanings[0]))
 
     def assess_spanish(self, message: str) -> SemanticVerdict | None:
         """The tier a Spanish message's meaning suggests, by the Spanish classifier alone
@@ -319,6 +329,7 @@ class SafetyNet:
         passage: str,
         unsafe: np.ndarray,
         ordinary: np.ndarray,
+        written: float,
         context: float,
         leaning: float,
     ) -> SemanticVerdict:
@@ -331,8 +342,18 @@ class SafetyNet:
         plain = int(np.argmax(ordinary)) if len(ordinary) else -1
         plain_score = float(ordinary[plain]) if plain >= 0 else -1.0
         plain_text = self.ordinary[plain] if plain >= 0 else ""
-        plain_score = max(plain_score, context)
+        plain_score = max(plain_score, written)
         tier: Tier | None
+        # A sentence stands out only against the message as a whole ("I'm tired of
+        # starting over." beside "Would someone like me be a candidate for the drip?"),
+        # unless it reads as a crisis on its own and the classifier leans that way too,
+        # or the classifier leans firmly and an exemplar is nearer than any ordinary
+        # phrasing: "I will soon be gone." beside "How much does an infusion cost?".
+        alone = (crisis_score >= limits.crisis and leaning >= limits.leaning) or (
+            leaning >= limits.strong_leaning and score - plain_score >= limits.margin
+        )
+        if not alone:
+            plain_score = max(plain_score, context)
         if crisis_score >= limits.crisis and crisis_score - plain_score >= limits.margin:
             tier, nearest, score = Tier.CRISIS, crisis_nearest, crisis_score
         else:
@@ -351,14 +372,18 @@ class SafetyNet:
 
 
 def _passages(message: str) -> list[str]:
-    """The parts of the message the model reads: all of it; or, for a long one, its end
-    (its last sentences, up to WINDOW characters), then each of its last sentences."""
+    """The parts of the message the model reads: all of it, or for a long one its end (its
+    last sentences, up to WINDOW characters); then, when it has more than one, each of
+    those sentences alone. A crisis beside a question ("I don't want to live anymore.
+    How much does an infusion cost?") reads, as a whole, like the question."""
     whole = " ".join(message.split())
-    if len(whole) <= WINDOW:
+    sentences = text.sentences(whole)
+    if len(whole) > WINDOW:
+        sentences = sentences[-LAST_SENTENCES:]
+        whole = " ".join(sentences)[-WINDOW:]
+    if len(sentences) < 2:
         return [whole]
-    last = text.sentences(whole)[-LAST_SENTENCES:]
-    end = " ".join(last)[-WINDOW:]
-    return [end, *(sentence[-SENTENCE:] for sentence in last)]
+    return [whole, *(sentence[-SENTENCE:] for sentence in sentences)]
 
 
 def _rank(verdict: SemanticVerdict) -> tuple[int, float]:

@@ -129,7 +129,7 @@ LEANS_TOWARDS_CRISIS = (
 @pytest.fixture(scope="module")
 def never_flags(kb: KnowledgeBase, encoder: Encoder) -> Matcher:
     """The engine with a net that flags nothing: only its leaning can change a reply."""
-    silent = semantic.Thresholds(crisis=2.0, concern=2.0, leaning=99.0)
+    silent = semantic.Thresholds(crisis=2.0, concern=2.0, leaning=99.0, strong_leaning=99.0)
     net = semantic.SafetyNet(
         encoder, semantic.load_exemplars(), semantic.kb_phrasings(kb), VectorCache(), silent
     )
@@ -142,7 +142,7 @@ def test_a_message_the_classifier_leans_towards_crisis_is_offered_choices_not_an
     net = never_flags.triage.net
     assert net is not None
     verdict = net.assess(LEANS_TOWARDS_CRISIS)
-    assert verdict.tier is None and verdict.leaning >= CAUTION_LEANING
+    assert verdict.tier is None and verdict.message_leaning >= CAUTION_LEANING
     assert rules_only.reply(LEANS_TOWARDS_CRISIS).kind is Kind.ANSWER  # words alone answer
     reply = never_flags.reply(LEANS_TOWARDS_CRISIS)
     assert reply.kind is Kind.SUGGESTIONS
@@ -157,5 +157,5 @@ def test_an_ordinary_question_leans_away_and_is_answered(matcher: Matcher) -> No
     net = matcher.triage.net
     assert net is not None
     message = "How long does the relief from ketamine last?"
-    assert net.assess(message).leaning < CAUTION_LEANING
+    assert net.assess(message).message_leaning < CAUTION_LEANING
     assert matcher.reply(message).kind is Kind.ANSWER
