@@ -199,6 +199,18 @@ def test_a_receptionist_asking_for_a_caller_gets_the_answer(matcher: Matcher) ->
     assert answered(matcher.reply(message)) == "addiction-and-side-effects"
 
 
+@pytest.mark.parametrize(
+    "frame", ["pt asking: ", "pt asks ", "caller wants to know ", "a patient asked me "]
+)
+def test_front_desk_shorthand_framing_a_question_is_not_its_topic(
+    matcher: Matcher, frame: str
+) -> None:
+    # "pt", "asks", "asked" and "wants" had been read as words of the question: with
+    # "pt asks" before them, 17 of eval.yaml's 98 in-scope questions got another reply.
+    assert answered(matcher.reply(frame + "what is ocd")) == "what-is-ocd"
+    assert answered(matcher.reply(frame + "how fast does ketamine work?")) == "how-fast-it-works"
+
+
 def test_words_scattered_over_one_entry_suggest_but_do_not_answer(matcher: Matcher) -> None:
     # "going" and "weeks" are both in one entry's phrasings, but no phrasing reads
     # like the message: entry-level evidence alone is not enough to answer.
