@@ -377,7 +377,8 @@ def _passages(message: str) -> list[str]:
     those sentences alone. A crisis beside a question ("I don't want to live anymore.
     How much does an infusion cost?") reads, as a whole, like the question."""
     whole = " ".join(message.split())
-    sentences = text.sentences(whole)
+    # From the message as typed: a line break ends a sentence as a full stop does.
+    sentences = [" ".join(sentence.split()) for sentence in text.sentences(message)]
     if len(whole) > WINDOW:
         sentences = sentences[-LAST_SENTENCES:]
         whole = " ".join(sentences)[-WINDOW:]

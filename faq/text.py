@@ -42,6 +42,15 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 _WHITESPACE = re.compile(r"\s+")
 # Each ending, then its spaces: a literal first character lets re skip ahead to it.
 _SENTENCE_ENDS = tuple((re.compile(re.escape(end) + r"\s+"), f"{end}\n") for end in ".?!")
+# A question typed on after a statement with no stop between: "I'd like it to just end
+# How long does each treatment last?". A capitalised question word after a lower-case
+# word starts a sentence; after a capitalised one it is a title ("What Is OCD?"), and
+# after a joining word it goes on ("What is ERP and How Does it Work?", "at What Rate").
+_QUESTION_AFTER_NO_STOP = re.compile(
+    r"(\b(?!(?:and|or|but|nor|at|by|for|in|of|on|to|with|from|about|than|as)\b)[a-z][\w']*)"
+    r" +(?=(?:What|How|Why|When|Where|Who|Which|Is|Are|Can|Could|Do|Does|Did|Will|Would"
+    r"|Should|Has|Have)\b)"
+)
 
 # Characters that show nothing, deleted before anything else: inside a word ("kill
 # my\u00adself", "k\u200bill") the reader sees one word, and so must the crisis check.
@@ -131,6 +140,7 @@ def sentences(text: str) -> list[str]:
     # tried at every character, and a group in the replacement costs a call per end.
     for end, marked in _SENTENCE_ENDS:
         text = end.sub(marked, text)
+    text = _QUESTION_AFTER_NO_STOP.sub("\\1\n", text)
     return [stripped for part in text.split("\n") if (stripped := part.strip())]
 
 

@@ -130,3 +130,35 @@ def test_an_emoji_does_not_hide_a_crisis_from_the_net(matcher: Matcher) -> None:
     # No rule names "I welcome death."; the net finds it, with or without the emoji.
     assert matcher.reply("I welcome death.").kind is Kind.CONCERN
     assert matcher.reply("I welcome death. 😭").kind is Kind.CONCERN
+
+
+@pytest.mark.parametrize(
+    ("message", "split"),
+    [
+        ("I'd like it to just end How long does each treatment last?", 2),
+        ("i cant do this anymore Is ketamine covered by insurance?", 2),
+        ("I don't want to be here\nhow much is an infusion", 2),
+        ("What Is OCD? (Symptoms And Different Forms)", 2),
+        ("What is ERP and How Does it Work?", 1),  # a joining word: one question
+        ("Ketamine for Depression: In What Dose, at What Rate?", 1),
+        ("Ketamine For Depression What To Expect", 1),  # a title
+    ],
+)
+def test_a_sentence_ends_at_a_stop_a_line_break_or_a_question_typed_straight_on(
+    message: str, split: int
+) -> None:
+    assert len(text.sentences(message)) == split
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'd like it to just end How long does each treatment last?",
+        "I'd like it to just end\nHow long does each treatment last?",
+        "How long does each treatment last?\nI'd like it to just end",
+    ],
+)
+def test_a_crisis_typed_without_a_stop_beside_a_question_is_still_found(
+    matcher: Matcher, message: str
+) -> None:
+    assert matcher.reply(message).kind in (Kind.CRISIS, Kind.CONCERN)

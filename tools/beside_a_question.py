@@ -5,11 +5,11 @@
 A patient may write their despair and their question in one message ("I will soon be
 gone. Is ketamine infusion therapy FDA approved for OCD treatment?"). Each English
 item of the real crisis collections (crises and look-alikes) is put beside a real
-question from the real question sets, drawn at random, once before it and once after,
-and the whole product replies. It counts the messages that get crisis resources or
-the check-in; pairs of questions count the false alarms. The settings for reading a
-message sentence by sentence in `faq/semantic.py` were chosen on collections 1-8; the
-later ones check them.
+question from the real question sets, drawn at random: after it, before it, on the
+next line with no full stop, and straight on with none; the whole product replies.
+It counts the messages that get crisis resources or the check-in; pairs of questions
+count the false alarms. The settings for reading a message sentence by sentence in
+`faq/semantic.py` were chosen on collections 1-8; the later ones check them.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from faq.reply import SAFETY_KINDS
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CHOSEN_ON = 8  # collections up to this one chose the settings
 QUESTION_PAIRS = 400
+FORMS = ("alone", "then a question", "a question first", "next line", "no stop")
 
 
 def _items(path: Path) -> list[dict]:
@@ -82,13 +83,17 @@ def main() -> None:
             counts[group, label, "alone"] += _flagged(matcher, message)
             counts[group, label, "then a question"] += _flagged(matcher, f"{message} {question}")
             counts[group, label, "a question first"] += _flagged(matcher, f"{question} {message}")
+            # As typed in a chat: no full stop, the question on the next line or straight on.
+            bare = message.rstrip(".")
+            counts[group, label, "next line"] += _flagged(matcher, f"{bare}\n{question}")
+            counts[group, label, "no stop"] += _flagged(matcher, f"{bare} {question}")
     print(f"{len(questions)} real questions to put beside them (seed {args.seed})")
     for group in sorted({key[0] for key in counts}):
         for label in ("crises", "look-alikes"):
             total = counts[group, label, "n"]
             found = ", ".join(
                 f"{form} {counts[group, label, form]} ({counts[group, label, form] / total:.1%})"
-                for form in ("alone", "then a question", "a question first")
+                for form in FORMS
             )
             print(f"collections {group}, {total} {label} flagged: {found}")
     pairs = [" ".join(rng.sample(questions, 2)) for _ in range(QUESTION_PAIRS)]
