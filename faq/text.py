@@ -21,8 +21,8 @@ STOPWORDS: frozenset[str] = frozenset(
     though through to too u under up us ve very want wanna was way we were what
     whats which while whom will wish with would yeah yes you your yours
     yourself yourselves hi hello hey thanks thank ok okay guys lol um uh hmm anyway actually
-    basically kind sort maybe question questions wondering wonder curious asking ask asks
-    asked wants pt pts
+    basically kind sort maybe question questions wondering wonder curious asking ask
+    wants pt pts
     someone somebody dont doesnt didnt isnt arent wasnt cant wont couldnt wouldnt shouldnt
     d m re per r ur ya kinda gotta tho btw idk guess exactly honestly literally seriously truly
     totally definitely probably possibly generally usually typically lately recently heard
