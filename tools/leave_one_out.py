@@ -37,6 +37,7 @@ COLLECTIONS = {
     "real_crisis_9": ("real_crisis_9_dev", "real_crisis_9_sealed"),
     "real_crisis_10": ("real_crisis_10_dev", "real_crisis_10_sealed"),
     "real_crisis_11": ("real_crisis_11_dev", "real_crisis_11_sealed"),
+    "real_crisis_12": ("real_crisis_12_dev", "real_crisis_12_sealed"),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
