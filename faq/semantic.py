@@ -39,8 +39,8 @@ EXEMPLARS_PATH = Path(__file__).with_name("safety-exemplars.yaml")
 # beside a patient's question ("I will soon be gone. How much does an infusion cost?")
 # reads, whole, like the question. Each real English crisis of collections 1-8 put
 # beside a real question from the question sets, before or after it, was found 49% of
-# the time when only the whole was read, and 82-88% now (collections 9-12: 40% and
-# 79-80%; tools/beside_a_question.py); every crisis of the sets alone, 1,694 -> 1,711
+# the time when only the whole was read, and 86-88% now (collections 9-12: 40% and
+# 80%; tools/beside_a_question.py); every crisis of the sets alone, 1,694 -> 1,711
 # of 1,762, for 6 -> 11 of 2,200 questions flagged. Before the exemplars grew, reading
 # short messages by sentence had found one more crisis in 129 and flagged 8 more of 819
 # questions.
@@ -388,7 +388,8 @@ def _passages(message: str) -> list[str]:
     # Beside its statements, a question is what the patient asks the clinic, and the
     # whole message holds it anyway: reading only the statements alone found two crises
     # fewer of 1,786 beside a question, and cut the whole reply's p99 from 24-30 ms
-    # to 20 ms. Questions alone ("Why keep going? What's the point?") are all read.
+    # to 20-21 ms (benchmarks/safety.py run alone). Questions alone ("Why keep going?
+    # What's the point?") are all read.
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
     return [whole, *(sentence[-SENTENCE:] for sentence in told or sentences)]
 
