@@ -133,12 +133,12 @@ def _kb_path(args: argparse.Namespace) -> Path:
     return Path(env) if env else knowledge.DEFAULT_PATH
 
 
-def _matcher(args: argparse.Namespace) -> Matcher:
+def _matcher(args: argparse.Namespace, recent_texts: int = 0) -> Matcher:
     """The engine on the chosen knowledge base, with the semantic net unless
     FAQBOT_SEMANTIC=off (or its model is missing, which is said loudly)."""
     from bot import engine
 
-    return engine.configured_matcher(knowledge.load(_kb_path(args)))
+    return engine.configured_matcher(knowledge.load(_kb_path(args)), recent_texts)
 
 
 class _Recorder:
@@ -470,7 +470,7 @@ def _web(args: argparse.Namespace) -> int:
     # Settings first: a refused address is one line, before the model is loaded.
     chosen = settings.load(os.environ, host=args.host, port=args.port)
     if chosen.workers == 1:
-        return app.serve(_matcher(args), chosen)
+        return app.serve(_matcher(args, app.RECENT_TEXTS), chosen)
     # Each worker loads its own engine: check the knowledge base here, once, first.
     kb_path = _kb_path(args)
     knowledge.load(kb_path)

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from faq import embedding, semantic
-from faq.embedding import Encoder, ModelError, VectorCache
+from faq.embedding import Encoder, ModelError, RecentTexts, TextEncoder, VectorCache
 from faq.knowledge import KnowledgeBase
 from faq.matcher import Matcher
 from faq.triage import Triage
@@ -35,19 +35,24 @@ def load_encoder(enabled: bool) -> Encoder | None:
         return None
 
 
-def configured_matcher(kb: KnowledgeBase) -> Matcher:
+def configured_matcher(kb: KnowledgeBase, recent_texts: int = 0) -> Matcher:
     """The engine on this knowledge base as the settings ask: the semantic net unless
     FAQBOT_SEMANTIC=off (or its model is missing, which is said loudly), its vectors
-    cached in FAQBOT_CACHE_DIR."""
+    cached in FAQBOT_CACHE_DIR. `recent_texts`: how many texts' vectors to keep, for a
+    front end that reads the same sentences again and again."""
     from bot import config  # the settings module, not needed by matcher_for's callers
 
-    return matcher_for(kb, load_encoder(config.semantic_enabled()), config.cache_dir())
+    encoder = load_encoder(config.semantic_enabled())
+    return matcher_for(kb, encoder, config.cache_dir(), recent_texts)
 
 
-def matcher_for(kb: KnowledgeBase, encoder: Encoder | None, cache_dir: Path | None) -> Matcher:
+def matcher_for(
+    kb: KnowledgeBase, encoder: Encoder | None, cache_dir: Path | None, recent_texts: int = 0
+) -> Matcher:
     """A matcher for this knowledge base, with the semantic net when there is a model."""
     if encoder is None:
         return Matcher(kb)
+    reader: TextEncoder = RecentTexts(encoder, recent_texts) if recent_texts else encoder
     exemplars = semantic.load_exemplars()
-    net = semantic.SafetyNet(encoder, exemplars, semantic.kb_phrasings(kb), VectorCache(cache_dir))
+    net = semantic.SafetyNet(reader, exemplars, semantic.kb_phrasings(kb), VectorCache(cache_dir))
     return Matcher(kb, triage=Triage(net))

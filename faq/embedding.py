@@ -12,6 +12,7 @@ import math
 import os
 import tempfile
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -815,6 +816,39 @@ class Encoder:
         norm = np.linalg.norm(mean, axis=1, keepdims=True)
         result: Array = mean / np.maximum(norm, np.float32(1e-12))
         return result
+
+
+class RecentTexts:
+    """An encoder that keeps the vectors of the texts it read last and reads only new ones.
+
+    For the front desk's page, which searches at every keystroke: a question of several
+    sentences is read whole and sentence by sentence, and only its last sentence changes
+    as the person types. Each text is read alone (the int8 model runs one text at a
+    time), so a kept vector is the one a new reading would give."""
+
+    def __init__(self, encoder: TextEncoder, size: int) -> None:
+        """Wrap encoder, keeping the vectors of the last `size` texts."""
+        self._encoder = encoder
+        self._size = size
+        self._kept: OrderedDict[str, Array] = OrderedDict()
+
+    @property
+    def vector_key(self) -> str:
+        """The wrapped encoder's key: the vectors are its own."""
+        return self._encoder.vector_key
+
+    def encode(self, texts: Sequence[str]) -> Array:
+        """Unit vectors of shape (len(texts), DIMENSIONS); only texts not kept are read."""
+        kept = self._kept
+        new = [text for text in dict.fromkeys(texts) if text not in kept]
+        kept.update(zip(new, self._encoder.encode(new), strict=True))
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for row, text in enumerate(texts):
+            kept.move_to_end(text)
+            out[row] = kept[text]
+        while len(kept) > self._size:
+            kept.popitem(last=False)
+        return out
 
 
 def default_cache_dir() -> Path:

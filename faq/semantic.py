@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 
 from faq import text
-from faq.embedding import Encoder, VectorCache
+from faq.embedding import TextEncoder, VectorCache
 from faq.knowledge import KnowledgeBase
 from faq.safety import Tier
 
@@ -237,7 +237,7 @@ class SafetyNet:
 
     def __init__(
         self,
-        encoder: Encoder,
+        encoder: TextEncoder,
         exemplars: Exemplars,
         ordinary: Sequence[str],
         cache: VectorCache,

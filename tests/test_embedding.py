@@ -17,7 +17,15 @@ import numpy.typing as npt
 import pytest
 
 from faq import embedding
-from faq.embedding import DIMENSIONS, WEIGHTS_SHA256, Encoder, ModelError, ModelFiles, VectorCache
+from faq.embedding import (
+    DIMENSIONS,
+    WEIGHTS_SHA256,
+    Encoder,
+    ModelError,
+    ModelFiles,
+    RecentTexts,
+    VectorCache,
+)
 
 REFERENCE = json.loads(
     (Path(__file__).parent / "data" / "embedding_reference.json").read_text(encoding="utf-8")
@@ -332,6 +340,38 @@ def test_cache_encodes_only_the_texts_it_has_not_seen(encoder: Encoder, tmp_path
     vectors = cache.vectors(counting, edited)
     assert counting.texts == [*TEXTS[:4], TEXTS[5]]
     np.testing.assert_allclose(vectors, encoder.encode(edited), atol=1e-6)
+
+
+def test_recent_texts_give_the_vectors_a_text_read_alone_gets(onnx_encoder: Encoder) -> None:
+    recent = RecentTexts(onnx_encoder, size=8)
+    recent.encode(TEXTS[:3])
+    together = recent.encode(TEXTS[:5])
+    alone = np.vstack([onnx_encoder.encode([text]) for text in TEXTS[:5]])
+    np.testing.assert_array_equal(together, alone)
+
+
+def test_recent_texts_read_only_the_texts_not_kept(onnx_encoder: Encoder) -> None:
+    counting = CountingEncoder(onnx_encoder)
+    recent = RecentTexts(counting, size=8)
+    recent.encode(TEXTS[:3])
+    recent.encode([TEXTS[2], TEXTS[3], TEXTS[3]])  # a sentence typed on, one repeated
+    assert counting.texts == TEXTS[:4]
+
+
+def test_recent_texts_forget_the_least_recently_used_beyond_their_size(
+    onnx_encoder: Encoder,
+) -> None:
+    counting = CountingEncoder(onnx_encoder)
+    recent = RecentTexts(counting, size=2)
+    recent.encode(TEXTS[:2])
+    recent.encode([TEXTS[0]])  # used again: now the newest
+    recent.encode([TEXTS[2]])  # pushes out TEXTS[1], not TEXTS[0]
+    recent.encode([TEXTS[0], TEXTS[1]])
+    assert counting.texts == [*TEXTS[:3], TEXTS[1]]
+
+
+def test_recent_texts_keep_the_encoders_vector_key(onnx_encoder: Encoder) -> None:
+    assert RecentTexts(onnx_encoder, size=2).vector_key == onnx_encoder.vector_key
 
 
 def test_cache_reencodes_a_malformed_file(encoder: Encoder, tmp_path: Path) -> None:

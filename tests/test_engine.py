@@ -18,6 +18,18 @@ def test_the_net_is_on_by_default(encoder: embedding.Encoder) -> None:
     assert matcher.triage.net is not None
 
 
+def test_keeping_recent_texts_changes_no_reply_as_a_message_is_typed(
+    kb: knowledge.KnowledgeBase, encoder: embedding.Encoder
+) -> None:
+    # The front desk's page searches at every keystroke, keeping the sentences it read.
+    typing = engine.matcher_for(kb, encoder, None, recent_texts=64)
+    matcher = engine.matcher_for(kb, encoder, None)
+    message = "I will soon be gone. How much does an infusion cost?"
+    for end in range(1, len(message) + 1):
+        typed = message[:end]
+        assert typing.reply(typed) == matcher.reply(typed), typed
+
+
 def test_a_tampered_model_turns_the_net_off_with_one_loud_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
