@@ -343,8 +343,14 @@ RULES: tuple[Rule, ...] = (
         name="es-sobredosis",
         kind=RuleKind.OVERDOSE,
         # Questions about overdose risk are flagged on purpose, as in English.
-        pattern=r"\bsobredosis\b",
-        examples=("creo que tomé una sobredosis", "sobredosis"),
+        # And the verb: "sobredosificarme", "me sobredosifiqué".
+        pattern=r"\bsobredosi(?:s|fic\w*|fiqu\w*)\b",
+        examples=(
+            "creo que tomé una sobredosis",
+            "sobredosis",
+            "Una vez intenté sobredosificarme, al estudiar medicina sé cuánto necesito para "
+            "morir y cuánto para dormir solamente",
+        ),
         language="es",
     ),
     Rule(
@@ -460,7 +466,9 @@ RULES: tuple[Rule, ...] = (
         name="es-me-voy-a-tirar",
         kind=RuleKind.INTENT,
         pattern=(
-            r"\b(?:tirarme|lanzarme|arrojarme|aventarme|botarme|me voy a tirar|me tiro|me tire) "
+            # Every first-person form: "si aún no me he arrojado por una ventana".
+            r"\b(?:tirarme|lanzarme|arrojarme|aventarme|botarme|me voy a tirar|me tiro|me tire|"
+            r"me arroje|me lance|me aviente|me he (?:tirado|arrojado|lanzado|aventado)) "
             r"(?:de|del|desde|por|al|a las|a la|a los|bajo|delante de|delante del) "
             r"(?:un |una |el |la |los |las |mi |este |esta )?(?:\w+ )?(?:puente|edificio|balcon|"
             r"ventana|azotea|tejado|techo|acantilado|tren|metro|vias|via|rio|mar|precipicio|"
@@ -468,7 +476,11 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:quiero|kiero|ganas de|pienso en|pensando en) (?:tirarme|lanzarme|arrojarme)\b"
             r"|\bme voy a tirar$"
         ),
-        examples=("me voy a tirar del puente", "tengo ganas de tirarme por la ventana"),
+        examples=(
+            "me voy a tirar del puente",
+            "tengo ganas de tirarme por la ventana",
+            "Si aún no me he arrojado por una ventana, creo que es por mis padres.",
+        ),
         lookalikes=("me voy a tirar en el sofá después de la infusión",),
         language="es",
     ),
@@ -825,7 +837,10 @@ _HARM_WORDS = (
     r"cuchillo|cicatri\w*|autolesi\w*|lastimarme|(?:quiero|queria|ganas de|voy a|necesito) "
     r"hacerme dano|me hago dano|me hacia dano|me he hecho dano|quemarme|(?:tome|me tome|tuve|"
     r"he tenido|sufri|me hice|intente|intento de|casi) (?:una )?sobredosis|me intoxique|"
-    r"intoxicarme|lavado de estomago|(?:de|hacer|hago|hacia|hice) cutting"
+    r"intoxicarme|lavado de estomago|(?:de|hacer|hago|hacia|hice) cutting|"
+    # Wrists cut open, and cuts on one's arms or legs: "mis muñecas partidas".
+    r"munecas (?:cortadas|partidas|abiertas|rajadas)|cortes en (?:los |las |mis )?(?:brazos|"
+    r"munecas|piernas|muslos)"
 )
 _DESPAIR_WORDS = (
     r"estorbo|(?:ser|soy|sea|siendo|sentirme|me siento) una carga|(?:estarian|estaran|"
@@ -863,6 +878,9 @@ RULES += (
             "comencé por rasguños y golpes, luego cortadas cada vez más profundas y después "
             "empecé a quemarme.",
             "Bueno, mi historia de cutting empieza a los 12 años",
+            "El llanto, el temor y la desesperación detrás de cada corte justifican mis "
+            "muñecas partidas",
+            "tengo cortes en los brazos que nadie ha visto",
         ),
         lookalikes=(
             "me corté el pelo ayer, ¿importa para la infusión?",
