@@ -10,7 +10,7 @@ import yaml
 
 from faq import safety, text
 from faq.matcher import Matcher
-from faq.reply import Kind
+from faq.reply import SAFETY_KINDS, Kind
 
 DATA = Path(__file__).parent / "data"
 
@@ -128,8 +128,9 @@ def test_phone_quotes_get_the_same_reply_as_plain_ones(matcher: Matcher) -> None
 
 def test_an_emoji_does_not_hide_a_crisis_from_the_net(matcher: Matcher) -> None:
     # No rule names "I welcome death."; the net finds it, with or without the emoji.
-    assert matcher.reply("I welcome death.").kind is Kind.CONCERN
-    assert matcher.reply("I welcome death. 😭").kind is Kind.CONCERN
+    plain = matcher.reply("I welcome death.").kind
+    assert plain in SAFETY_KINDS
+    assert matcher.reply("I welcome death. 😭").kind is plain
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,21 @@ REAL_DEV = (
     "real_crisis_6_dev",
     "real_crisis_7_dev",
 )
+# The later collections' development parts give their crises only. Their look-alikes
+# are mostly news, statistics and advice about suicide, which the issue does not limit
+# and which, as ordinary exemplars, pull the classifiers away from crises: with them,
+# the used sealed parts of collections 1-12 (never exemplars) gained 4 English crises
+# and lost 9 Spanish ones, and an idiom was flagged; without them, 8 English and 2
+# Spanish more were found and none lost, for 6 more of 2,224 questions flagged (11 ->
+# 17, 0.76%).
+REAL_DEV_CRISES = (
+    "real_crisis_8_dev",
+    "real_crisis_9_dev",
+    "real_crisis_10_dev",
+    "real_crisis_11_dev",
+    "real_crisis_12_dev",
+    "real_crisis_13_dev",
+)
 # The development question sets' idioms, off-topic messages and greetings are ordinary
 # look-alikes too ("i'd kill for a treatment that works", "whats the weather like
 # tomorrow"); the blind sets' are kept to measure false alarms on.
@@ -95,8 +110,9 @@ def main() -> None:
                 add("ordinary", item["text"], f"tests/data/{name}.yaml")
     real = [
         item
-        for name in REAL_DEV
+        for name in (*REAL_DEV, *REAL_DEV_CRISES)
         for item in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+        if item["crisis"] or name in REAL_DEV
     ]
     for item in real:
         if item.get("lang") == "es":
