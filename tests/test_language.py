@@ -31,6 +31,7 @@ def test_each_language_is_told_by_its_own_examples(markers: Markers, message: st
         "me",
         "ok so my son has ocd, de facto it is pretty bad, what is the success rate",
         "As long as I’m alive, I’ll always be someone’s responsibility, someone’s inconvenience….",
+        "can my fiancée come to the infusion with me?",  # French accents are not a sign
     ],
 )
 def test_english_and_near_empty_messages_count_as_english(message: str) -> None:
