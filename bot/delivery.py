@@ -231,9 +231,9 @@ class FairProcessor(BaseUpdateProcessor):
         ahead = self._per_key.get(ticket.key, 0)
         self._per_key[ticket.key] = ahead + 1
         # A crisis never waits for a worker: the workers already running each need
-        # milliseconds of the engine, and in a flood all of them are taken (measured: a
-        # crisis waited 0.8-1.9 s behind 64 admitted replies). Its own reply is the rules'
-        # verdict, microseconds.
+        # milliseconds of the engine, and in a flood all of them are taken (measured when
+        # a crisis still queued for one of 64: it waited 0.8-1.9 s). Its own reply is the
+        # rules' verdict, microseconds.
         if ticket.priority == URGENT or (self._running < self._workers and not self._waiting):
             self._running += 1
             return
