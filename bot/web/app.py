@@ -51,7 +51,8 @@ RECENT_SEARCHES = 256
 # Sentences read lately, as vectors (1.5 KB each): a question of several sentences is
 # read whole and sentence by sentence at every keystroke, and only its last sentence
 # changes as it is typed. Without them, the benchmark's 20 staff typing at once got a
-# p99 of 57-67 ms where reading the whole alone had given 19-27 ms.
+# p99 of 57-67 ms with one worker; with them, 46-57 ms; reading only the whole message
+# had given 21-32 ms (benchmarks/web.py; the rest is the sentence being typed).
 RECENT_TEXTS = 1024
 
 
