@@ -39,9 +39,11 @@ EXEMPLARS_PATH = Path(__file__).with_name("safety-exemplars.yaml")
 # beside a patient's question ("I will soon be gone. How much does an infusion cost?")
 # reads, whole, like the question. Each real English crisis of collections 1-8 put
 # beside a real question from the question sets, before or after it, was found 49% of
-# the time when only the whole was read, and 86-88% now (collections 9-12: 40% and
-# 80%; tools/beside_a_question.py); every crisis of the sets alone, 1,694 -> 1,711
-# of 1,762, for 6 -> 11 of 2,200 questions flagged. Before the exemplars grew, reading
+# the time when only the whole was read, and 86-88% with each sentence read too
+# (collections 9-12: 40% and 80%; tools/beside_a_question.py); every crisis of the sets
+# alone, 1,694 -> 1,711 of 1,762, for 6 -> 11 of 2,200 questions flagged. (With the
+# later collections' crises among the exemplars since: 90-92% on 1-8.) Before the
+# exemplars grew, reading
 # short messages by sentence had found one more crisis in 129 and flagged 8 more of 819
 # questions.
 WINDOW = 240  # characters: a message up to this long is read whole, then by sentence

@@ -162,4 +162,4 @@ def test_a_sentence_ends_at_a_stop_a_line_break_or_a_question_typed_straight_on(
 def test_a_crisis_typed_without_a_stop_beside_a_question_is_still_found(
     matcher: Matcher, message: str
 ) -> None:
-    assert matcher.reply(message).kind in (Kind.CRISIS, Kind.CONCERN)
+    assert matcher.reply(message).kind in SAFETY_KINDS
