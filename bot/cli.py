@@ -396,8 +396,9 @@ def _why(args: argparse.Namespace) -> int:
             print(
                 f"semantic:  {net.tier or 'nothing'} (the Spanish classifier leans "
                 f"{net.leaning:.3f}, a concern from {safety_net.thresholds.leaning_es}; "
-                f"nearest Spanish exemplar {net.score:.3f}, nearest Spanish look-alike "
-                f"{net.ordinary:.3f})"
+                f"by letters {net.letters:.3f}, a concern from "
+                f"{safety_net.thresholds.letters_es}; nearest Spanish exemplar "
+                f"{net.score:.3f}, nearest Spanish look-alike {net.ordinary:.3f})"
             )
             print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
             print(f"  look-alike: {net.ordinary_text!r}")

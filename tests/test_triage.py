@@ -249,6 +249,28 @@ def test_the_spanish_classifier_catches_distress_no_rule_lists(
     assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
 
 
+# Spanish crises the model's classifier leans away from and no rule lists, found by the
+# reading by letters (the sealed parts of real_crisis_11 and real_crisis_3, after their
+# sealed runs).
+LETTERS_ONLY = [
+    "Siento mucho los problemas que causé.",
+    "¿Vale la pena seguir existiendo? ¿Alguien me extrañaría?",
+]
+
+
+@pytest.mark.parametrize("message", LETTERS_ONLY)
+def test_the_reading_by_letters_catches_spanish_the_model_leans_away_from(
+    matcher: Matcher, message: str
+) -> None:
+    found = matcher.triage.assess(message, text.fold(message))
+    assert found.language == "es" and found.rules == () and found.semantic is not None
+    limits = matcher.triage.net.thresholds if matcher.triage.net else semantic.Thresholds()
+    assert found.semantic.leaning < limits.leaning_es
+    assert found.semantic.letters is not None and found.semantic.letters >= limits.letters_es
+    reply = matcher.reply(message)
+    assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+
+
 @pytest.mark.parametrize("message", ["Quiero desaparecer", "quisiera morirme"])
 def test_a_short_spanish_crisis_is_answered_in_spanish(matcher: Matcher, message: str) -> None:
     # Too few common words to tell the language; the Spanish rules that fire tell it.
