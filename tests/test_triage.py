@@ -26,13 +26,14 @@ QUESTION_SETS = (
     *("real_questions_dev", "real_questions_2_dev", "real_questions_3_dev"),
     *("real_questions_4_dev", "real_questions_5_dev", "real_questions_6_dev"),
     *("real_questions_7_dev", "real_questions_8_dev", "real_questions_9_dev"),
-    "real_questions_10_dev",
+    *("real_questions_10_dev", "real_questions_11_dev"),
 )
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
     *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev"),
     *("real_crisis_5_dev", "real_crisis_6_dev", "real_crisis_7_dev", "real_crisis_8_dev"),
     *("real_crisis_10_dev", "real_crisis_11_dev", "real_crisis_12_dev", "real_crisis_13_dev"),
+    "real_crisis_14_dev",
 )
 # The sealed parts once they have had their sealed run: read here for the one promise
 # that holds for every message, never to tune on.
