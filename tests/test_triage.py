@@ -38,8 +38,7 @@ CRISIS_SETS = (
 # The sealed parts once they have had their sealed run: read here for the one promise
 # that holds for every message, never to tune on.
 USED_SEALED_CRISIS_SETS = tuple(
-    f"real_crisis{part}_sealed"
-    for part in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10", "_11", "_12", "_13")
+    f"real_crisis{part}_sealed" for part in ("", *(f"_{n}" for n in range(2, 15)))
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 
@@ -327,6 +326,7 @@ def test_every_exemplar_names_its_source() -> None:
         "real_crisis_11_sealed",
         "real_crisis_12_sealed",
         "real_crisis_13_sealed",
+        "real_crisis_14_sealed",
         "real_questions_es_sealed",
     ],
 )

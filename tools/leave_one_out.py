@@ -39,11 +39,12 @@ COLLECTIONS = {
     "real_crisis_11": ("real_crisis_11_dev", "real_crisis_11_sealed"),
     "real_crisis_12": ("real_crisis_12_dev", "real_crisis_12_sealed"),
     "real_crisis_13": ("real_crisis_13_dev", "real_crisis_13_sealed"),
+    "real_crisis_14": ("real_crisis_14_dev", "real_crisis_14_sealed"),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *(f"real_questions{n}_{half}" for n in ("", "_2", "_3", "_4") for half in ("dev", "sealed")),
-    *(f"real_questions_{n}_{half}" for n in (*"56789", "10") for half in ("dev", "sealed")),
+    *(f"real_questions_{n}_{half}" for n in (*"56789", "10", "11") for half in ("dev", "sealed")),
 )
 # The Spanish classifier is fitted on the dev part's questions; the other part is read.
 SPANISH_QUESTIONS = "real_questions_es_sealed"
