@@ -75,7 +75,7 @@ class LetterLeaning:
         """Above 0 leans towards crisis."""
         found = list(pieces(message))
         values = _unit([self.idf.get(piece, self.unknown_idf) for piece in found])
-        return float(sum(_known(self.weights, found) * values)) + self.bias
+        return float(_known(self.weights, found) @ values) + self.bias
 
 
 def _unit(values: Iterable[float]) -> np.ndarray:
