@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from bot import analytics, config
 from bot.config import ConfigError
-from faq import knowledge, language
+from faq import knowledge, language, lettergrams
 from faq.matcher import CAUTION_LEANING, Matcher
 
 if TYPE_CHECKING:
@@ -396,9 +396,8 @@ def _why(args: argparse.Namespace) -> int:
             print(
                 f"semantic:  {net.tier or 'nothing'} (the Spanish classifier leans "
                 f"{net.leaning:.3f}, a concern from {safety_net.thresholds.leaning_es}; "
-                f"by letters {net.letters:.3f}, a concern from "
-                f"{safety_net.thresholds.letters_es}; nearest Spanish exemplar "
-                f"{net.score:.3f}, nearest Spanish look-alike {net.ordinary:.3f})"
+                f"nearest Spanish exemplar {net.score:.3f}, nearest Spanish look-alike "
+                f"{net.ordinary:.3f})"
             )
             print(f"  exemplar:  {net.exemplar.text!r} ({net.exemplar.source})")
             print(f"  look-alike: {net.ordinary_text!r}")
@@ -425,6 +424,11 @@ def _why(args: argparse.Namespace) -> int:
             )
             if net.passage != " ".join(message.split()):
                 print(f"  closest part of the message: {net.passage!r}")
+        if found.letters is not None:
+            print(
+                f"letters:   {found.letters:.3f} (Spanish read by the pieces of its words; "
+                f"a concern from {lettergrams.CONCERN_FROM})"
+            )
         print(f"tier:      {found.tier or 'none'}")
         entry = f" ({reply.match.entry.id}, score {reply.score:.1f})" if reply.match else ""
         print(f"reply:     {reply.kind}{entry}")

@@ -225,7 +225,8 @@ def _semantic_check(settings: config.Settings) -> Check:
         return Check(
             "warn",
             "semantic net",
-            "off (FAQBOT_SEMANTIC=off): crisis detection relies on the named rules alone",
+            "off (FAQBOT_SEMANTIC=off): crisis detection relies on the named rules (and, for "
+            "Spanish, its letters)",
         )
     from faq.embedding import Encoder, ModelError, locate
 

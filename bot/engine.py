@@ -10,26 +10,26 @@ from faq import embedding, semantic
 from faq.embedding import Encoder, ModelError, RecentTexts, TextEncoder, VectorCache
 from faq.knowledge import KnowledgeBase
 from faq.matcher import Matcher
-from faq.triage import Triage
+from faq.triage import Triage, spanish_letters
 
 LOGGER = logging.getLogger(__name__)
 
 
 def load_encoder(enabled: bool) -> Encoder | None:
     """The verified sentence-embedding model, or None (said loudly) when it is off or
-    cannot be used: the bot then runs on the named rules alone."""
+    cannot be used: the bot then runs on the named rules, and Spanish read by its letters."""
     if not enabled:
         LOGGER.warning(
             "FAQBOT_SEMANTIC=off: the semantic safety net is off, so crisis detection "
-            "relies on the named rules alone and is weaker"
+            "relies on the named rules (and, for Spanish, its letters) and is weaker"
         )
         return None
     try:
         return Encoder.load(embedding.locate())
     except ModelError as error:
         LOGGER.error(
-            "SEMANTIC SAFETY NET OFF: %s. Crisis detection relies on the named rules alone "
-            "until this is fixed (run `make` to install the model).",
+            "SEMANTIC SAFETY NET OFF: %s. Crisis detection relies on the named rules (and, "
+            "for Spanish, its letters) until this is fixed (run `make` to install the model).",
             error,
         )
         return None
@@ -49,10 +49,12 @@ def configured_matcher(kb: KnowledgeBase, recent_texts: int = 0) -> Matcher:
 def matcher_for(
     kb: KnowledgeBase, encoder: Encoder | None, cache_dir: Path | None, recent_texts: int = 0
 ) -> Matcher:
-    """A matcher for this knowledge base, with the semantic net when there is a model."""
+    """A matcher for this knowledge base, with the semantic net when there is a model,
+    and Spanish read by its letters either way."""
+    letters = spanish_letters()
     if encoder is None:
-        return Matcher(kb)
+        return Matcher(kb, triage=Triage(letters=letters))
     reader: TextEncoder = RecentTexts(encoder, recent_texts) if recent_texts else encoder
     exemplars = semantic.load_exemplars()
     net = semantic.SafetyNet(reader, exemplars, semantic.kb_phrasings(kb), VectorCache(cache_dir))
-    return Matcher(kb, triage=Triage(net))
+    return Matcher(kb, triage=Triage(net, letters))

@@ -26,7 +26,6 @@ import yaml
 from faq import text
 from faq.embedding import TextEncoder, VectorCache
 from faq.knowledge import KnowledgeBase
-from faq.lettergrams import LetterLeaning
 from faq.safety import Tier
 
 LOGGER = logging.getLogger(__name__)
@@ -123,18 +122,6 @@ class Thresholds:
     # alarm costs little: the crisis message instead of the numbers in Spanish.
     leaning_es: float = 0.20
     ridge_es: float = 1.0
-    # Spanish read by its letters as well (`lettergrams.LetterLeaning`): a concern from
-    # this score, whatever the sentence model's classifier says. Chosen by leaving each
-    # of thirteen collections out in turn (637 Spanish crises, 332 Spanish look-alikes,
-    # the 51 ordinary questions of real_questions_es_sealed read in every fold): the
-    # model's classifier alone found 513 crises for 117 look-alikes and no question;
-    # with the letters from 0.2, 574 for 130 and one question in one fold. In the first
-    # experiment (the same classifier, folding text its own way), 0.3 found 555 crises
-    # and flagged no question, 0.25 to 0.1 found 562 to 596 with that one question,
-    # 0.08 flagged three and 0.05 fifteen. A ridge of 1.0 was the one tried first and
-    # kept; pieces of two to four letters found 572 crises for two questions flagged.
-    letters_es: float = 0.20
-    letters_ridge_es: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -151,8 +138,6 @@ class SemanticVerdict:
     # The classifier's score for the message as a whole (or a long one's end), where
     # `leaning` is the closest part's.
     message_leaning: float = 0.0
-    # Spanish only: the score of the reading by letters (`lettergrams`).
-    letters: float | None = None
     # The message's own vector (its whole, or a long one's end): the matcher reuses it
     # to weigh meaning in its decision without encoding the message twice.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
@@ -270,14 +255,12 @@ class SafetyNet:
         self._leaning = Leaning.fit(self._unsafe, self._ordinary, thresholds.ridge)
         self.exemplars_es = exemplars.unsafe_es
         self.ordinary_es = exemplars.ordinary_es
-        self._spanish: tuple[np.ndarray, np.ndarray, Leaning, LetterLeaning] | None = None
+        self._spanish: tuple[np.ndarray, np.ndarray, Leaning] | None = None
         if self.exemplars_es and self.ordinary_es:
-            texts_es = [exemplar.text for exemplar in self.exemplars_es]
-            unsafe_es = cache.vectors(encoder, texts_es)
+            unsafe_es = cache.vectors(encoder, [exemplar.text for exemplar in self.exemplars_es])
             ordinary_es = cache.vectors(encoder, list(self.ordinary_es))
             leaning_es = Leaning.fit(unsafe_es, ordinary_es, thresholds.ridge_es)
-            letters = LetterLeaning.fit(texts_es, self.ordinary_es, thresholds.letters_ridge_es)
-            self._spanish = (unsafe_es, ordinary_es, leaning_es, letters)
+            self._spanish = (unsafe_es, ordinary_es, leaning_es)
 
     def assess(self, message: str, as_written: str | None = None) -> SemanticVerdict:
         """The tier the message's meaning suggests, with the evidence. `as_written`: the
@@ -316,7 +299,7 @@ class SafetyNet:
         few Spanish messages to tell a crisis from distress."""
         if self._spanish is None:
             return None
-        unsafe_vectors, ordinary_vectors, leaning, letters = self._spanish
+        unsafe_vectors, ordinary_vectors, leaning = self._spanish
         passages = _passages(message)
         vectors = self.encoder.encode(passages)
         leanings = leaning.scores(vectors)
@@ -324,18 +307,15 @@ class SafetyNet:
         unsafe = vectors[row] @ unsafe_vectors.T
         ordinary = vectors[row] @ ordinary_vectors.T
         nearest, plain = int(np.argmax(unsafe)), int(np.argmax(ordinary))
-        by_letters = letters.score(message)
-        limits = self.thresholds
-        leans = leanings[row] >= limits.leaning_es or by_letters >= limits.letters_es
+        tier = Tier.CONCERN if leanings[row] >= self.thresholds.leaning_es else None
         return SemanticVerdict(
-            Tier.CONCERN if leans else None,
+            tier,
             float(unsafe[nearest]),
             self.exemplars_es[nearest],
             float(ordinary[plain]),
             self.ordinary_es[plain],
             passages[row],
             float(leanings[row]),
-            letters=by_letters,
         )
 
     def phrasing_vectors(self, phrasings: Sequence[str]) -> np.ndarray | None:

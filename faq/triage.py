@@ -7,9 +7,11 @@ tier, the more urgent of the two. A crisis or a concern never gets an article pa
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from faq import language, safety, smalltalk, text
+from faq import language, lettergrams, safety, semantic, smalltalk, text
+from faq.lettergrams import LetterLeaning
 from faq.safety import Rule, Tier
 from faq.semantic import SafetyNet, SemanticVerdict
 
@@ -23,21 +25,36 @@ class Assessment:
     language: str
     rules: tuple[Rule, ...]
     semantic: SemanticVerdict | None  # None when the net is off or was not needed
+    letters: float | None = None  # Spanish only: the lean of the reading by letters
 
     @property
     def tier(self) -> Tier | None:
-        """The more urgent of what the rules and the net found."""
+        """The most urgent of what the rules, the net and the letters found."""
         tiers = [safety.tier_of(self.rules)]
         if self.semantic is not None:
             tiers.append(self.semantic.tier)
+        if self.letters is not None and self.letters >= lettergrams.CONCERN_FROM:
+            tiers.append(Tier.CONCERN)
         return max(tiers, key=lambda tier: _URGENCY[tier])
 
 
-class Triage:
-    """The rules, and the semantic net when it is loaded."""
+@functools.cache
+def spanish_letters() -> LetterLeaning:
+    """Spanish read by its letters, fitted once a process on the shipped exemplars (they
+    do not change with the knowledge base). It needs no model, so it reads Spanish when
+    the semantic net is off too."""
+    exemplars = semantic.load_exemplars()
+    crises = [exemplar.text for exemplar in exemplars.unsafe_es]
+    return LetterLeaning.fit(crises, exemplars.ordinary_es, lettergrams.RIDGE)
 
-    def __init__(self, net: SafetyNet | None = None) -> None:
+
+class Triage:
+    """The rules, the semantic net when it is loaded, and Spanish read by its letters
+    when given."""
+
+    def __init__(self, net: SafetyNet | None = None, letters: LetterLeaning | None = None) -> None:
         self.net = net
+        self.letters = letters
 
     def assess(self, message: str, folded: str, *, explain: bool = False) -> Assessment:
         """Rules first; the net reads an English or Spanish message that is not a greeting
@@ -54,16 +71,19 @@ class Triage:
             # Only Spanish wording set them off: "Quiero desaparecer" has too few common
             # words to tell its language, but its reply must be in Spanish.
             spoken = language.SPANISH
-        semantic = None
+        semantic = letters = None
         # A greeting ("bye", "good evening") says nothing the net could weigh: short
         # social words sit near farewells in meaning. The rules still read it.
         needed = safety.tier_of(rules) is not Tier.CRISIS and not smalltalk.is_greeting(message)
-        if self.net is not None and folded and (needed or explain):
+        if folded and (needed or explain):
             # An idiom's words mean something else; the net reads the message without it.
             plain = safety.without_idioms(folded)
             reading = message if plain == folded else plain
             if spoken == language.SPANISH:
-                semantic = self.net.assess_spanish(reading)
-            elif spoken == language.ENGLISH or explain:
+                if self.net is not None:
+                    semantic = self.net.assess_spanish(reading)
+                if self.letters is not None:
+                    letters = self.letters.score(reading)
+            elif self.net is not None and (spoken == language.ENGLISH or explain):
                 semantic = self.net.assess(reading, None if plain == folded else message)
-        return Assessment(spoken, rules, semantic)
+        return Assessment(spoken, rules, semantic, letters)

@@ -86,7 +86,7 @@ def matcher(kb: knowledge.KnowledgeBase, encoder: Encoder) -> Matcher:
 
 @pytest.fixture(scope="session")
 def rules_only(kb: knowledge.KnowledgeBase) -> Matcher:
-    """The engine with FAQBOT_SEMANTIC=off: the named rules alone."""
+    """The named rules alone (FAQBOT_SEMANTIC=off also reads Spanish by its letters)."""
     return Matcher(kb)
 
 

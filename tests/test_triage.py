@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 import yaml
 
-from faq import knowledge, semantic, text
+from bot import engine
+from faq import knowledge, lettergrams, semantic, text
 from faq.embedding import Encoder, VectorCache
 from faq.matcher import Matcher
 from faq.reply import SAFETY_KINDS, Kind
@@ -265,10 +266,24 @@ def test_the_reading_by_letters_catches_spanish_the_model_leans_away_from(
     found = matcher.triage.assess(message, text.fold(message))
     assert found.language == "es" and found.rules == () and found.semantic is not None
     limits = matcher.triage.net.thresholds if matcher.triage.net else semantic.Thresholds()
-    assert found.semantic.leaning < limits.leaning_es
-    assert found.semantic.letters is not None and found.semantic.letters >= limits.letters_es
+    assert found.semantic.tier is None and found.semantic.leaning < limits.leaning_es
+    assert found.letters is not None and found.letters >= lettergrams.CONCERN_FROM
     reply = matcher.reply(message)
     assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+
+
+@pytest.mark.parametrize("message", LETTERS_ONLY)
+def test_with_the_net_off_spanish_is_still_read_by_its_letters(message: str) -> None:
+    net_off = engine.matcher_for(knowledge.load(), None, None)
+    assert net_off.triage.net is None
+    reply = net_off.reply(message)
+    assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+
+
+def test_with_the_net_off_a_spanish_question_still_gets_the_numbers() -> None:
+    net_off = engine.matcher_for(knowledge.load(), None, None)
+    reply = net_off.reply("¿Cuánto cuesta el tratamiento con ketamina?")
+    assert (reply.kind, reply.language) == (Kind.LANGUAGE, "es")
 
 
 @pytest.mark.parametrize("message", ["Quiero desaparecer", "quisiera morirme"])

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from faq import knowledge, language, semantic
+from faq import knowledge, language, lettergrams, semantic
 from faq.embedding import Encoder, VectorCache, locate
+from faq.lettergrams import LetterLeaning
 from faq.semantic import SafetyNet, Thresholds
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -60,6 +61,8 @@ def main() -> None:
     parser.add_argument("--ridge", type=float, default=defaults.ridge)
     parser.add_argument("--lean-es", type=float, default=defaults.leaning_es)
     parser.add_argument("--ridge-es", type=float, default=defaults.ridge_es)
+    parser.add_argument("--lean-letters", type=float, default=lettergrams.CONCERN_FROM)
+    parser.add_argument("--ridge-letters", type=float, default=lettergrams.RIDGE)
     args = parser.parse_args()
     limits = dataclasses.replace(
         defaults,
@@ -88,21 +91,26 @@ def main() -> None:
     for collection, names in COLLECTIONS.items():
         items = [item for name in names for item in _items(name)]
         pages = {item["source"] for item in items}
-        net = SafetyNet(encoder, semantic.exemplars_from(raw, pages), phrasings, cache, limits)
+        exemplars = semantic.exemplars_from(raw, pages)
+        net = SafetyNet(encoder, exemplars, phrasings, cache, limits)
+        crises_es = [exemplar.text for exemplar in exemplars.unsafe_es]
+        letters = LetterLeaning.fit(crises_es, exemplars.ordinary_es, args.ridge_letters)
         counts = {key: [0, 0] for key in totals}
         for item in items:
             spanish = item.get("lang") == "es"
             if not spanish and language.detect(item["text"]) != language.ENGLISH:
                 continue
-            verdict = net.assess_spanish(item["text"]) if spanish else net.assess(item["text"])
+            if spanish:
+                found = _spanish_flag(net, letters, args.lean_letters, item["text"])
+            else:
+                found = net.assess(item["text"]).tier is not None
             key = ("es" if spanish else "en") + ("" if item["crisis"] else "-lookalike")
-            counts[key][0] += verdict is not None and verdict.tier is not None
+            counts[key][0] += found
             counts[key][1] += 1
         alarms = sum(net.assess(text).tier is not None for text in questions)
-        spanish_alarm = 0
-        for text in spanish_questions:
-            verdict = net.assess_spanish(text)
-            spanish_alarm += verdict is not None and verdict.tier is not None
+        spanish_alarm = sum(
+            _spanish_flag(net, letters, args.lean_letters, text) for text in spanish_questions
+        )
         print(
             f"{collection}: English crises {_ratio(counts['en'])}, look-alikes "
             f"{_ratio(counts['en-lookalike'])}; Spanish crises {_ratio(counts['es'])}, "
@@ -123,6 +131,12 @@ def main() -> None:
         f"{question_alarms} in {folds} folds of {len(questions)}, Spanish questions "
         f"{spanish_alarms} in {folds} folds of {len(spanish_questions)}"
     )
+
+
+def _spanish_flag(net: SafetyNet, letters: LetterLeaning, lean: float, message: str) -> bool:
+    """Whether the Spanish side flags a message: the model's classifier or the letters."""
+    verdict = net.assess_spanish(message)
+    return letters.score(message) >= lean or (verdict is not None and verdict.tier is not None)
 
 
 def _items(name: str) -> list[dict]:
