@@ -19,7 +19,7 @@ from faq.embedding import Encoder, VectorCache
 from faq.matcher import Matcher
 from faq.reply import SAFETY_KINDS, Kind
 from faq.safety import Tier
-from faq.triage import Triage
+from faq.triage import Assessment, Triage
 
 DATA = Path(__file__).parent / "data"
 QUESTION_SETS = (
@@ -243,11 +243,8 @@ SPANISH_NET_ONLY = [
 def test_the_spanish_classifier_catches_distress_no_rule_lists(
     matcher: Matcher, message: str
 ) -> None:
-    found = matcher.triage.assess(message, text.fold(message))
-    assert found.language == "es" and found.rules == ()
+    found = _spanish_crisis_no_rule_fires_on(matcher, message)
     assert found.semantic is not None and found.semantic.tier is Tier.CONCERN
-    reply = matcher.reply(message)
-    assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
 
 
 # Spanish crises the model's classifier leans away from and no rule lists, found by the
@@ -263,13 +260,19 @@ LETTERS_ONLY = [
 def test_the_reading_by_letters_catches_spanish_the_model_leans_away_from(
     matcher: Matcher, message: str
 ) -> None:
-    found = matcher.triage.assess(message, text.fold(message))
-    assert found.language == "es" and found.rules == () and found.semantic is not None
-    limits = matcher.triage.net.thresholds if matcher.triage.net else semantic.Thresholds()
-    assert found.semantic.tier is None and found.semantic.leaning < limits.leaning_es
+    found = _spanish_crisis_no_rule_fires_on(matcher, message)
+    assert found.semantic is not None and found.semantic.tier is None  # the model's: nothing
     assert found.letters is not None and found.letters >= lettergrams.CONCERN_FROM
+
+
+def _spanish_crisis_no_rule_fires_on(matcher: Matcher, message: str) -> Assessment:
+    """What triage found in a Spanish message that no rule fires on, having checked that
+    its reply is the crisis resources in Spanish."""
+    found = matcher.triage.assess(message, text.fold(message))
+    assert found.language == "es" and found.rules == ()
     reply = matcher.reply(message)
     assert (reply.kind, reply.language) == (Kind.CRISIS, "es")
+    return found
 
 
 @pytest.mark.parametrize("message", LETTERS_ONLY)
