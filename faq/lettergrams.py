@@ -102,14 +102,11 @@ class LetterLeaning:
         """Above 0 leans towards crisis."""
         found = list(pieces(message))
         values = _unit([self.idf.get(piece, self.unknown_idf) for piece in found])
-        return float(_known(self.weights, found) @ values) + self.bias
+        weights = np.array([self.weights.get(piece, 0.0) for piece in found])
+        return float(weights @ values) + self.bias
 
 
 def _unit(values: Iterable[float]) -> np.ndarray:
     array = np.fromiter(values, dtype=np.float64)
     norm = float(np.linalg.norm(array))
     return array / norm if norm else array
-
-
-def _known(weights: Mapping[str, float], found: Sequence[str]) -> np.ndarray:
-    return np.fromiter((weights.get(piece, 0.0) for piece in found), dtype=np.float64)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from faq import language, lettergrams, safety, semantic, smalltalk, text
 from faq.lettergrams import LetterLeaning
 from faq.safety import Rule, Tier
-from faq.semantic import SafetyNet, SemanticVerdict
+from faq.semantic import Exemplars, SafetyNet, SemanticVerdict
 
 _URGENCY = {None: 0, Tier.CONCERN: 1, Tier.CRISIS: 2}
 
@@ -43,9 +43,13 @@ def spanish_letters() -> LetterLeaning:
     """Spanish read by its letters, fitted once a process on the shipped exemplars (they
     do not change with the knowledge base). It needs no model, so it reads Spanish when
     the semantic net is off too."""
-    exemplars = semantic.load_exemplars()
+    return letters_of(semantic.load_exemplars())
+
+
+def letters_of(exemplars: Exemplars, ridge: float = lettergrams.RIDGE) -> LetterLeaning:
+    """The reading by letters fitted on these exemplars' Spanish crises and look-alikes."""
     crises = [exemplar.text for exemplar in exemplars.unsafe_es]
-    return LetterLeaning.fit(crises, exemplars.ordinary_es, lettergrams.RIDGE)
+    return LetterLeaning.fit(crises, exemplars.ordinary_es, ridge)
 
 
 class Triage:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from faq import knowledge, language, lettergrams, semantic
+from faq import knowledge, language, lettergrams, semantic, triage
 from faq.embedding import Encoder, VectorCache, locate
 from faq.lettergrams import LetterLeaning
 from faq.semantic import SafetyNet, Thresholds
@@ -93,8 +93,7 @@ def main() -> None:
         pages = {item["source"] for item in items}
         exemplars = semantic.exemplars_from(raw, pages)
         net = SafetyNet(encoder, exemplars, phrasings, cache, limits)
-        crises_es = [exemplar.text for exemplar in exemplars.unsafe_es]
-        letters = LetterLeaning.fit(crises_es, exemplars.ordinary_es, args.ridge_letters)
+        letters = triage.letters_of(exemplars, args.ridge_letters)
         counts = {key: [0, 0] for key in totals}
         for item in items:
             spanish = item.get("lang") == "es"
