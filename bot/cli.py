@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from bot import analytics, config
 from bot.config import ConfigError
-from faq import knowledge, language, lettergrams
+from faq import knowledge, language, lettergrams, triage
 from faq.matcher import CAUTION_LEANING, Matcher
 
 if TYPE_CHECKING:
@@ -395,7 +395,7 @@ def _why(args: argparse.Namespace) -> int:
         elif found.language == language.SPANISH:
             print(
                 f"semantic:  {net.tier or 'nothing'} (the Spanish classifier leans "
-                f"{net.leaning:.3f}, a concern from {safety_net.thresholds.leaning_es}; "
+                f"{net.leaning:.3f}, alone a concern from {safety_net.thresholds.leaning_es}; "
                 f"nearest Spanish exemplar {net.score:.3f}, nearest Spanish look-alike "
                 f"{net.ordinary:.3f})"
             )
@@ -427,8 +427,13 @@ def _why(args: argparse.Namespace) -> int:
         if found.letters is not None:
             print(
                 f"letters:   {found.letters:.3f} (Spanish read by the pieces of its words; "
-                f"a concern from {lettergrams.CONCERN_FROM})"
+                f"alone a concern from {lettergrams.CONCERN_FROM})"
             )
+            if net is not None:
+                print(
+                    f"together:  {net.leaning + found.letters:.3f} (the two leans added: "
+                    f"{found.reading or 'nothing'}, a concern from {triage.BOTH_FROM})"
+                )
         print(f"tier:      {found.tier or 'none'}")
         entry = f" ({reply.match.entry.id}, score {reply.score:.1f})" if reply.match else ""
         print(f"reply:     {reply.kind}{entry}")

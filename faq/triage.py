@@ -16,6 +16,14 @@ from faq.safety import Rule, Tier
 from faq.semantic import Exemplars, SafetyNet, SemanticVerdict
 
 _URGENCY = {None: 0, Tier.CONCERN: 1, Tier.CRISIS: 2}
+# A Spanish message read by the model's Spanish classifier and by its letters is a
+# concern when their two leans add up to this. Either one alone flagging it (the model's
+# from 0.2, the letters' from 0.2) had found 644 of 716 Spanish crises, 172 of 398
+# look-alikes and one of 765 ordinary questions, leaving each of fifteen collections out
+# in turn (tools/leave_one_out.py). Added, from 0.1: 654 crises, 168 look-alikes, no
+# question; from 0.2, 632 and 148; from 0, 671 and 197. Two readings that each see part
+# of a message's evidence weigh it better together than by the louder one.
+BOTH_FROM = 0.10
 
 
 @dataclass(frozen=True)
@@ -29,13 +37,19 @@ class Assessment:
 
     @property
     def tier(self) -> Tier | None:
-        """The most urgent of what the rules, the net and the letters found."""
-        tiers = [safety.tier_of(self.rules)]
+        """The more urgent of what the rules found and what the reading found."""
+        return max((safety.tier_of(self.rules), self.reading), key=lambda tier: _URGENCY[tier])
+
+    @property
+    def reading(self) -> Tier | None:
+        """What the net and the letters found: in Spanish, read both ways, the two leans
+        together; read one way, that way's own verdict."""
+        if self.letters is None:
+            return None if self.semantic is None else self.semantic.tier
+        lean, start = self.letters, lettergrams.CONCERN_FROM
         if self.semantic is not None:
-            tiers.append(self.semantic.tier)
-        if self.letters is not None and self.letters >= lettergrams.CONCERN_FROM:
-            tiers.append(Tier.CONCERN)
-        return max(tiers, key=lambda tier: _URGENCY[tier])
+            lean, start = lean + self.semantic.leaning, BOTH_FROM
+        return Tier.CONCERN if lean >= start else None
 
 
 @functools.cache

@@ -212,6 +212,7 @@ def test_why_shows_the_spanish_classifier_for_a_spanish_message() -> None:
     assert "language:  es" in result.stdout
     assert "the Spanish classifier leans" in result.stdout and "exemplar:  " in result.stdout
     assert "letters:   " in result.stdout and "a concern from" in result.stdout
+    assert "together:  " in result.stdout and "the two leans added" in result.stdout
 
 
 def test_with_the_semantic_net_off_the_bot_warns_that_detection_is_weaker() -> None:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from bot import engine
-from faq import knowledge, lettergrams, semantic, text
+from faq import knowledge, lettergrams, semantic, text, triage
 from faq.embedding import Encoder, VectorCache
 from faq.matcher import Matcher
 from faq.reply import SAFETY_KINDS, Kind
@@ -27,14 +27,14 @@ QUESTION_SETS = (
     *("real_questions_dev", "real_questions_2_dev", "real_questions_3_dev"),
     *("real_questions_4_dev", "real_questions_5_dev", "real_questions_6_dev"),
     *("real_questions_7_dev", "real_questions_8_dev", "real_questions_9_dev"),
-    *("real_questions_10_dev", "real_questions_11_dev"),
+    *("real_questions_10_dev", "real_questions_11_dev", "real_questions_12_dev"),
 )
 CRISIS_SETS = (
     *("crisis", "crisis2", "crisis3", "crisis4", "crisis5", "crisis6"),
     *("real_crisis_dev", "real_crisis_2_dev", "real_crisis_3_dev", "real_crisis_4_dev"),
     *("real_crisis_5_dev", "real_crisis_6_dev", "real_crisis_7_dev", "real_crisis_8_dev"),
     *("real_crisis_10_dev", "real_crisis_11_dev", "real_crisis_12_dev", "real_crisis_13_dev"),
-    "real_crisis_14_dev",
+    *("real_crisis_14_dev", "real_crisis_15_dev"),
 )
 # The sealed parts once they have had their sealed run: read here for the one promise
 # that holds for every message, never to tune on.
@@ -252,7 +252,8 @@ def test_the_spanish_classifier_catches_distress_no_rule_lists(
 # sealed runs).
 LETTERS_ONLY = [
     "Siento mucho los problemas que causé.",
-    "¿Vale la pena seguir existiendo? ¿Alguien me extrañaría?",
+    "Este tipo de batallas suelen terminar con un filo de metal y frío abriendo la piel de "
+    "las sangrantes muñecas.",
 ]
 
 
@@ -263,6 +264,46 @@ def test_the_reading_by_letters_catches_spanish_the_model_leans_away_from(
     found = _spanish_crisis_no_rule_fires_on(matcher, message)
     assert found.semantic is not None and found.semantic.tier is None  # the model's: nothing
     assert found.letters is not None and found.letters >= lettergrams.CONCERN_FROM
+
+
+# Spanish crises that neither reading flags alone, found by the two together (the sealed
+# parts of real_crisis_9 and real_crisis_12, after their sealed runs).
+TOGETHER_ONLY = [
+    "Hoy desprecio tanto a la vida, que fácilmente atentaría contra ella.",
+    "Los que tenemos depresión nos sentimos culpables, sentimos que algo no está bien. Eso "
+    "es tremendo",
+]
+
+
+@pytest.mark.parametrize("message", TOGETHER_ONLY)
+def test_the_two_spanish_readings_together_catch_what_neither_flags_alone(
+    matcher: Matcher, message: str
+) -> None:
+    found = _spanish_crisis_no_rule_fires_on(matcher, message)
+    assert found.semantic is not None and found.letters is not None
+    model, letters = found.semantic.leaning, found.letters
+    assert found.semantic.tier is None  # the model's classifier alone: nothing
+    assert letters < lettergrams.CONCERN_FROM
+    assert model + letters >= triage.BOTH_FROM
+
+
+# Spanish idioms of dying that one reading leans towards, and the other firmly away from
+# (real_crisis_dev and real_crisis_12_sealed): together, ordinary.
+ONE_READING_ONLY = [
+    "Ayer no dormí bien, hoy me muero de sueño.",
+    "A ver si comemos algo, Florence. Me muero de hambre",
+]
+
+
+@pytest.mark.parametrize("message", ONE_READING_ONLY)
+def test_one_spanish_reading_leaning_alone_does_not_flag_a_message(
+    matcher: Matcher, message: str
+) -> None:
+    found = matcher.triage.assess(message, text.fold(message))
+    assert found.semantic is not None and found.letters is not None
+    assert found.semantic.tier is Tier.CONCERN  # the model's classifier alone would flag it
+    assert found.tier is None
+    assert matcher.reply(message).kind is Kind.LANGUAGE
 
 
 def _spanish_crisis_no_rule_fires_on(matcher: Matcher, message: str) -> Assessment:

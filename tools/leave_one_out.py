@@ -41,11 +41,13 @@ COLLECTIONS = {
     "real_crisis_12": ("real_crisis_12_dev", "real_crisis_12_sealed"),
     "real_crisis_13": ("real_crisis_13_dev", "real_crisis_13_sealed"),
     "real_crisis_14": ("real_crisis_14_dev", "real_crisis_14_sealed"),
+    "real_crisis_15": ("real_crisis_15_dev",),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *(f"real_questions{n}_{half}" for n in ("", "_2", "_3", "_4") for half in ("dev", "sealed")),
     *(f"real_questions_{n}_{half}" for n in (*"56789", "10", "11") for half in ("dev", "sealed")),
+    "real_questions_12_dev",
 )
 # The Spanish classifier is fitted on the dev part's questions; the other part is read.
 SPANISH_QUESTIONS = "real_questions_es_sealed"
@@ -61,8 +63,8 @@ def main() -> None:
     parser.add_argument("--ridge", type=float, default=defaults.ridge)
     parser.add_argument("--lean-es", type=float, default=defaults.leaning_es)
     parser.add_argument("--ridge-es", type=float, default=defaults.ridge_es)
-    parser.add_argument("--lean-letters", type=float, default=lettergrams.CONCERN_FROM)
     parser.add_argument("--ridge-letters", type=float, default=lettergrams.RIDGE)
+    parser.add_argument("--both", type=float, default=triage.BOTH_FROM)
     args = parser.parse_args()
     limits = dataclasses.replace(
         defaults,
@@ -100,7 +102,7 @@ def main() -> None:
             if not spanish and language.detect(item["text"]) != language.ENGLISH:
                 continue
             if spanish:
-                found = _spanish_flag(net, letters, args.lean_letters, item["text"])
+                found = _spanish_flag(net, letters, args.both, item["text"])
             else:
                 found = net.assess(item["text"]).tier is not None
             key = ("es" if spanish else "en") + ("" if item["crisis"] else "-lookalike")
@@ -108,7 +110,7 @@ def main() -> None:
             counts[key][1] += 1
         alarms = sum(net.assess(text).tier is not None for text in questions)
         spanish_alarm = sum(
-            _spanish_flag(net, letters, args.lean_letters, text) for text in spanish_questions
+            _spanish_flag(net, letters, args.both, text) for text in spanish_questions
         )
         print(
             f"{collection}: English crises {_ratio(counts['en'])}, look-alikes "
@@ -132,10 +134,12 @@ def main() -> None:
     )
 
 
-def _spanish_flag(net: SafetyNet, letters: LetterLeaning, lean: float, message: str) -> bool:
-    """Whether the Spanish side flags a message: the model's classifier or the letters."""
+def _spanish_flag(net: SafetyNet, letters: LetterLeaning, both: float, message: str) -> bool:
+    """Whether the Spanish side flags a message: the model's classifier and the letters,
+    their leans added."""
     verdict = net.assess_spanish(message)
-    return letters.score(message) >= lean or (verdict is not None and verdict.tier is not None)
+    assert verdict is not None  # every fold keeps Spanish exemplars
+    return verdict.leaning + letters.score(message) >= both
 
 
 def _items(name: str) -> list[dict]:
