@@ -39,7 +39,7 @@ CRISIS_SETS = (
 # The sealed parts once they have had their sealed run: read here for the one promise
 # that holds for every message, never to tune on.
 USED_SEALED_CRISIS_SETS = tuple(
-    f"real_crisis{part}_sealed" for part in ("", *(f"_{n}" for n in range(2, 15)))
+    f"real_crisis{part}_sealed" for part in ("", *(f"_{n}" for n in range(2, 16)))
 )
 MAX_FALSE_ALARMS = 0.01  # of in-scope and declined questions (the target)
 

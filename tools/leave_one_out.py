@@ -41,13 +41,13 @@ COLLECTIONS = {
     "real_crisis_12": ("real_crisis_12_dev", "real_crisis_12_sealed"),
     "real_crisis_13": ("real_crisis_13_dev", "real_crisis_13_sealed"),
     "real_crisis_14": ("real_crisis_14_dev", "real_crisis_14_sealed"),
-    "real_crisis_15": ("real_crisis_15_dev",),
+    "real_crisis_15": ("real_crisis_15_dev", "real_crisis_15_sealed"),
 }
 QUESTION_SETS = (
     *("eval", "holdout", "sealed", "blind2", "blind3", "blind4", "blind5", "blind6"),
     *(f"real_questions{n}_{half}" for n in ("", "_2", "_3", "_4") for half in ("dev", "sealed")),
     *(f"real_questions_{n}_{half}" for n in (*"56789", "10", "11") for half in ("dev", "sealed")),
-    "real_questions_12_dev",
+    *("real_questions_12_dev", "real_questions_12_sealed"),
 )
 # The Spanish classifier is fitted on the dev part's questions; the other part is read.
 SPANISH_QUESTIONS = "real_questions_es_sealed"
